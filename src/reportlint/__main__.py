@@ -1,0 +1,3 @@
+from reportlint.entry import main
+
+main()

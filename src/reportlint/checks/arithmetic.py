@@ -1,0 +1,70 @@
+"""Relations between table cells, as the pack declares them (勾稽 and totals)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from reportlint.checks.base import Context, make
+from reportlint.locate import Report
+from reportlint.locate.canonical import CanonicalTable
+from reportlint.model import Finding
+from reportlint.normalize import format_number
+from reportlint.pack import RuleDef
+from reportlint.relations import Equation, Term, equations
+
+_MAX_TERMS_SHOWN = 4
+
+
+def relation(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    table = report.tables.get(rule.params["table"])
+    if table is None or not table.reliable:
+        return  # missing (T301) or unreadable (T308): never guess
+    for eq in equations(rule.params, table.definition):
+        values = _values(table, eq)
+        if values is None or eq.holds(values):
+            continue
+        left, right = eq.sides(values)
+        yield _finding(report, rule, ctx, table, eq, values, left, right)
+
+
+def _values(table: CanonicalTable, eq: Equation) -> dict[tuple[str, str], Decimal] | None:
+    values: dict[tuple[str, str], Decimal] = {}
+    for key in eq.cells:
+        if key not in table.cells:
+            return None  # a row or column the report lacks (T302/T303 say so)
+        number = table.number(key)
+        if number is None:
+            return None  # text in a cell (T304 says so)
+        values[key] = number
+    return values
+
+
+def _side(terms: tuple[Term, ...], values: dict[tuple[str, str], Decimal]) -> str:
+    if len(terms) > _MAX_TERMS_SHOWN:
+        return format_number(sum((t.sign * values[t.cell] for t in terms), Decimal(0)))
+    parts: list[str] = []
+    for i, term in enumerate(terms):
+        number = format_number(values[term.cell])
+        op = "+" if term.sign > 0 else "−"
+        parts.append((number if term.sign > 0 else f"−{number}") if i == 0 else f"{op} {number}")
+    return " ".join(parts)
+
+def _finding(
+    report: Report, rule: RuleDef, ctx: Context, table: CanonicalTable, eq: Equation,
+    values: dict[tuple[str, str], Decimal], left: Decimal, right: Decimal,
+) -> Finding:
+    anchor = table.cells[eq.left[0].cell]
+    row_label = table.row_labels.get(eq.key, eq.key) if eq.along == "row" else anchor.loc.row
+    column_label = anchor.loc.column
+    sign = "≠" if eq.op == "eq" else "<"
+    terms = f"{_side(eq.left, values)} {sign} {_side(eq.right, values)}"
+    loc = anchor.loc.with_(row=row_label, column=column_label, section=table.definition.section)
+    return make(
+        rule, ctx, loc, expected=format_number(right), actual=format_number(left),
+        table=table.definition.name(ctx.lang), row=row_label, column=column_label, terms=terms,
+        diff=format_number(abs(left - right)), left_value=format_number(left), right_value=format_number(right),
+    )
+
+
+KINDS = {"relation": relation}

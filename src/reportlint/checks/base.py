@@ -1,0 +1,48 @@
+"""What every check kind shares: the run context and how a finding is worded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlint.model import Finding, Location
+from reportlint.pack import RuleDef
+
+
+class _Keep(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass
+class Context:
+    lang: str = "zh"
+    selected: frozenset[str] | None = None  # None: all
+    ignored: frozenset[str] = field(default_factory=frozenset)
+    severity: dict[str, str] = field(default_factory=dict)
+    unit_type: str = "department"
+
+    def enabled(self, code: str) -> bool:
+        if code in self.ignored or code[0] in self.ignored:
+            return False
+        return self.selected is None or code in self.selected or code[0] in self.selected
+
+
+def make(
+    rule: RuleDef,
+    ctx: Context,
+    loc: Location,
+    expected: str | None = None,
+    actual: str | None = None,
+    **fields: Any,
+) -> Finding:
+    message = rule.message.get(ctx.lang) or rule.message["zh"]
+    values = _Keep({k: (v[ctx.lang] if isinstance(v, dict) and ctx.lang in v else v) for k, v in fields.items()})
+    values.setdefault("expected", expected)
+    values.setdefault("actual", actual)
+    severity = ctx.severity.get(rule.code, rule.severity)
+    return Finding(rule.code, rule.name, severity, message.format_map(values), loc, expected, actual, rule.basis)  # type: ignore[arg-type]
+
+
+def section_title(report: Any, section_id: str) -> str:
+    return next((s.title for s in report.pack.sections if s.id == section_id), section_id)

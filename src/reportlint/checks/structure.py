@@ -1,0 +1,87 @@
+"""Sections and title: present, ordered, unique, worded as the template, not empty."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.checks.base import Context, make, section_title
+from reportlint.locate import Report
+from reportlint.model import Finding, Location
+from reportlint.normalize import compact
+from reportlint.pack import RuleDef
+
+
+def looks_like_no_report(report: Report) -> bool:
+    return not report.layout.headings and report.title is None and not report.tables
+
+
+def not_a_report(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    yield make(rule, ctx, Location())
+
+
+def section_present(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    found = {h.section.id for h in report.layout.headings}
+    for section in report.pack.sections:
+        if section.id not in found:
+            yield make(rule, ctx, Location(section=section.id), expected=section.title, section=section.id, title=section.title)
+
+
+def section_order(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    order = [s.id for s in report.pack.sections]
+    highest: str | None = None
+    for head in report.layout.headings:
+        rank = order.index(head.section.id)
+        if highest is not None and rank < order.index(highest):
+            yield make(
+                rule, ctx, report.loc(head.start), expected="、".join(order), actual=head.wording,
+                section=head.section.id, title=head.section.title, before=highest,
+            )
+        elif highest is None or rank > order.index(highest):
+            highest = head.section.id
+
+
+def section_duplicate(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    for repeat, first in report.layout.duplicates:
+        where = report.loc(first.start)
+        first_at = f"第{where.line}行" if where.line else f"第{where.paragraph}段"
+        if ctx.lang == "en":
+            first_at = f"line {where.line}" if where.line else f"paragraph {where.paragraph}"
+        yield make(rule, ctx, report.loc(repeat.start), actual=repeat.wording, section=repeat.section.id,
+                   heading=repeat.wording, first=first_at)
+
+
+def section_wording(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    for head in report.layout.headings:
+        if not head.exact:
+            expected = f"{head.section.id}、{head.section.title}"
+            yield make(rule, ctx, report.loc(head.start), expected=expected, actual=head.wording,
+                       section=head.section.id, heading=head.wording)
+
+
+def title_present(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    if report.title is None:
+        yield make(rule, ctx, report.flat.locate(0) if report.flat.paragraphs else Location())
+
+
+def section_nonempty(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    empty_words = {compact(w) for w in rule.params.get("empty_words", ())}
+    may_be_none = set(rule.params.get("may_be_none", ()))
+    table_sections = {t.definition.section for t in report.tables.values()} | set(report.images)
+    for head in report.layout.headings:
+        span = report.span(head.section.id)
+        if span is None or head.section.id in table_sections:
+            continue
+        body = compact(report.flat.text[span[0] : span[1]])
+        if body == "" or (body in empty_words and head.section.id not in may_be_none):
+            yield make(rule, ctx, report.loc(head.start), actual=body or "（空）", section=head.section.id,
+                       title=section_title(report, head.section.id))
+
+
+KINDS = {
+    "section-present": section_present,
+    "section-order": section_order,
+    "section-duplicate": section_duplicate,
+    "section-wording": section_wording,
+    "title-present": title_present,
+    "section-nonempty": section_nonempty,
+}

@@ -1,0 +1,276 @@
+"""Command line: parse arguments, load config, call the API, pick the output, exit.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error
+or an input that could not be read; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from reportlint import __version__
+from reportlint.checks.base import Context
+from reportlint.model import SEVERITY_RANK, FileResult
+from reportlint.output import FORMATS, Options, render
+from reportlint.pack import DEFAULT_PACK, PackError, load_pack
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="检查政府信息公开工作年度报告是否符合国办公开办函〔2021〕30号格式。",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _fail(message: str) -> typer.Exit:
+    sys.stderr.write(f"reportlint: {message}\n")
+    return typer.Exit(EXIT_USAGE)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reportlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="显示版本")] = False,
+) -> None:
+    """reportlint"""
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    pack = load_pack(DEFAULT_PACK)
+    out: list[str] = []
+    for value in values or []:
+        for item in value.replace(" ", "").split(","):
+            if not item:
+                continue
+            if item.upper() == "ALL":
+                out.append("")
+                continue
+            rule = pack.rule_by_name(item)
+            if rule is not None:
+                out.append(rule.code)
+            elif item[0].isalpha() and item[1:].isdigit() or len(item) == 1 and item.isalpha():
+                out.append(item.upper())
+            else:
+                raise _fail(f"unknown rule {item!r}; see `reportlint rules`")
+    return out
+
+
+def _context(config: dict[str, Any], select: list[str] | None, ignore: list[str] | None, lang: str | None) -> Context:
+    chosen = _codes(select) if select else _codes(config.get("select"))
+    return Context(
+        lang=lang or config.get("lang", "zh"),
+        selected=frozenset(chosen) if chosen else None,
+        ignored=frozenset(_codes(ignore) + _codes(config.get("ignore"))),
+        severity={_codes([k])[0]: v for k, v in config.get("severity", {}).items()},
+        unit_type=config.get("unit-type", "department"),
+    )
+
+
+def _load_config(path: Path | None) -> dict[str, Any]:
+    from reportlint.config import find_config, load_config
+
+    found = path or find_config(Path.cwd())
+    if path is not None and not path.is_file():
+        raise _fail(f"config file not found: {path}")
+    try:
+        return load_config(found) if found else {}
+    except PackError as err:
+        raise _fail(str(err)) from None
+
+
+def write_atomic(target: Path, data: str | bytes) -> None:
+    """Write next to the target, then rename: an interrupted run leaves no half file."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = target.resolve().parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _emit(data: str | bytes, output: Path | None) -> None:
+    if output is not None:
+        write_atomic(output, data)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data)
+    sys.stdout.flush()
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="文件、文件夹、通配符，或 - 表示标准输入")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="|".join(FORMATS))] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（原子写入）")] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="有问题也以 0 退出")] = False,
+    select: Annotated[list[str] | None, typer.Option("--select", help="只检查这些规则（代码、名称或前缀）")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="忽略这些规则")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="配置文件")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh|en")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数")] = 1,
+    no_color: Annotated[bool, typer.Option("--no-color", help="不使用颜色")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="没有问题时不输出")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="按规则统计问题数")] = False,
+    max_size_mb: Annotated[float | None, typer.Option("--max-size-mb", help="单个文件大小上限（MB）")] = None,
+) -> None:
+    """检查一个或多个年度报告。"""
+    from reportlint.api import check_bytes, check_paths, expand_paths
+    from reportlint.read import Limits
+
+    if output_format not in FORMATS:
+        raise _fail(f"unknown --format {output_format!r}; choose one of {', '.join(FORMATS)}")
+    cfg = _load_config(config)
+    fail_level = fail_on or cfg.get("fail-on", "error")
+    if fail_level not in SEVERITY_RANK:
+        raise _fail(f"--fail-on must be error, warning or info, not {fail_level!r}")
+    if lang not in (None, "zh", "en"):
+        raise _fail("--lang must be zh or en")
+    ctx = _context(cfg, select, ignore, lang)
+    limit_mb = max_size_mb or cfg.get("max-file-size-mb")
+    limits = Limits(max_bytes=int(limit_mb * 1024 * 1024)) if limit_mb else Limits()
+    files = expand_paths(paths, cfg.get("exclude", ()))
+    if not files:
+        raise _fail("no files to check (folders are searched for .docx .txt .md .html .pdf .doc .wps)")
+    results: list[FileResult] = []
+    on_disk = [p for p in files if p != "-"]
+    if "-" in files:
+        results.append(check_bytes(sys.stdin.buffer.read(), ctx, "-", limits))
+    results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits))
+    _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}))
+    options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics)
+    try:
+        data = render(results, output_format, options)
+    except RuntimeError as err:
+        raise _fail(str(err)) from None
+    _emit(data, output)
+    raise typer.Exit(_exit_code(results, fail_level, exit_zero))
+
+
+def _apply_per_file_ignores(results: list[FileResult], table: dict[str, list[str]]) -> None:
+    from fnmatch import fnmatch
+
+    for result in results:
+        codes = {c for pattern, cs in table.items() if fnmatch(result.path, pattern) for c in _codes(cs)}
+        if codes:
+            result.findings = [f for f in result.findings if not any(f.code.startswith(c) for c in codes)]
+
+
+def _exit_code(results: list[FileResult], fail_level: str, exit_zero: bool) -> int:
+    if any(r.unreadable for r in results):
+        return EXIT_USAGE
+    if exit_zero:
+        return EXIT_OK
+    threshold = SEVERITY_RANK[fail_level]
+    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings) else EXIT_OK
+
+
+@app.command("rules")
+def list_rules(
+    lang: Annotated[str, typer.Option("--lang", help="zh|en")] = "zh",
+    pack: Annotated[str, typer.Option("--pack", help="规则包")] = DEFAULT_PACK,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text|json")] = "text",
+) -> None:
+    """列出全部规则。"""
+    rules = sorted(_pack(pack).rules.values(), key=lambda r: r.code)
+    if output_format == "json":
+        data = [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary[lang], "basis": r.basis} for r in rules]
+        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        return
+    lines = [f"{r.code}  {r.name:<24} {r.severity:<8} {r.summary.get(lang, r.summary['zh'])}" for r in rules]
+    _emit("\n".join(lines) + "\n", None)
+
+
+def _pack(pack_id: str) -> Any:
+    try:
+        return load_pack(pack_id)
+    except PackError as err:
+        raise _fail(str(err)) from None
+
+
+@app.command("rule")
+def explain_rule(
+    code: Annotated[str, typer.Argument(help="规则代码或名称，如 A401 或 balance")],
+    lang: Annotated[str, typer.Option("--lang", help="zh|en")] = "zh",
+) -> None:
+    """解释一条规则：检查什么、依据、通过与不通过的例子。"""
+    rule = load_pack(DEFAULT_PACK).rule_by_name(code)
+    if rule is None:
+        raise _fail(f"unknown rule {code!r}; see `reportlint rules`")
+    zh = lang == "zh"
+    lines = [
+        f"{rule.code} {rule.name}",
+        f"{'级别' if zh else 'severity'}: {rule.severity}",
+        f"{'检查' if zh else 'checks'}: {rule.summary.get(lang, rule.summary['zh'])}",
+        f"{'依据' if zh else 'basis'}: {rule.basis or '—'}",
+        f"{'提示语' if zh else 'message'}: {rule.message.get(lang, rule.message['zh'])}",
+    ]
+    if rule.example:
+        lines += [f"{'通过' if zh else 'passes'}:", _indent(rule.example["pass"]), f"{'不通过' if zh else 'fails'}:", _indent(rule.example["fail"])]
+    _emit("\n".join(lines) + "\n", None)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.splitlines())
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="一个年度报告文件")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="json|csv")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+) -> None:
+    """把三张统计表导出为数据（按规范的行、列标识）。"""
+    from reportlint.extract import extract_path, to_csv
+
+    if output_format not in ("json", "csv"):
+        raise _fail("--format must be json or csv")
+    try:
+        data = extract_path(path)
+    except PackError as err:
+        raise _fail(str(err)) from None
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n" if output_format == "json" else to_csv(data)
+    _emit(text, output)
+
+
+def run() -> None:
+    """Run the app with clean endings: no traceback on Ctrl-C or a closed pipe."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("\nreportlint: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except PackError as err:
+        sys.stderr.write(f"reportlint: {err}\n")
+        sys.exit(EXIT_USAGE)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_FINDINGS)
+
+
+def main() -> None:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    run()

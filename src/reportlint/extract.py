@@ -1,0 +1,41 @@
+"""`reportlint extract`: the three tables as data, keyed by the pack's ids."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from reportlint.locate import build_report
+from reportlint.pack import PackError
+from reportlint.read import ReadError, read_path
+
+
+def extract_path(path: str) -> dict[str, Any]:
+    try:
+        doc = read_path(Path(path))
+    except ReadError as err:
+        raise PackError(f"{path}: {err.en}") from None
+    report = build_report(doc)
+    out: dict[str, Any] = {}
+    for tid, tdef in report.layout_pack.tables.items():
+        table = report.tables.get(tid)
+        if table is None:
+            out[tid] = None
+        elif tdef.layout == "single_row":
+            out[tid] = {row.id: values for row, values in zip(tdef.rows, table.as_data().values(), strict=True)}
+        else:
+            out[tid] = table.as_data()
+    return out
+
+
+def to_csv(data: dict[str, Any]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["table", "row", "column", "value"])
+    for tid, rows in data.items():
+        for row_id, cols in (rows or {}).items():
+            for col_id, value in cols.items():
+                writer.writerow([tid, row_id, col_id, "" if value is None else value])
+    return buffer.getvalue()

@@ -1,0 +1,145 @@
+"""locate: Document + rule pack → Report (title, year, sections, period, tables).
+
+Pure functions of their inputs: tests build a Document in a few lines and call
+`build_report` without touching a file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from reportlint.locate.canonical import CanonicalTable, resolve
+from reportlint.locate.flat import FlatText, flatten
+from reportlint.locate.labels import compile_labels
+from reportlint.locate.period import Period, find_period
+from reportlint.locate.sections import SectionLayout, find_sections
+from reportlint.locate.tables import RawTable, find_text_table, read_grid, table_score
+from reportlint.locate.title import Title, find_title
+from reportlint.model import Document, Location, Table
+from reportlint.normalize import fold
+from reportlint.pack import DEFAULT_PACK, Pack, available_packs, load_pack, pack_for_year
+from reportlint.relations import equations
+
+_GRID_MIN_SCORE = 3
+
+
+@dataclass
+class Report:
+    doc: Document
+    flat: FlatText
+    pack: Pack  # chosen by the report year: its rules run
+    layout_pack: Pack  # whose table layout the document actually uses
+    title: Title | None
+    year: int | None
+    layout: SectionLayout
+    period: Period | None
+    tables: dict[str, CanonicalTable] = field(default_factory=dict)
+    foreign_marker: str | None = None  # a marker of another format's layout, as written
+    images: dict[str, Location] = field(default_factory=dict)
+
+    @property
+    def unit(self) -> str | None:
+        return self.title.unit if self.title else None
+
+    def section_of(self, pos: int) -> str | None:
+        starts = [h.start for h in self.layout.headings]
+        i = bisect.bisect_right(starts, pos) - 1
+        return self.layout.headings[i].section.id if i >= 0 else None
+
+    def span(self, section_id: str) -> tuple[int, int] | None:
+        """Body of a section: from the end of its heading to the next heading."""
+        heads = self.layout.headings
+        for i, head in enumerate(heads):
+            if head.section.id == section_id:
+                end = heads[i + 1].start if i + 1 < len(heads) else len(self.flat.text)
+                return head.end, end
+        return None
+
+    def loc(self, pos: int) -> Location:
+        return self.flat.locate(pos).with_(section=self.section_of(pos))
+
+
+def build_report(doc: Document) -> Report:
+    flat = flatten(doc)
+    default = load_pack(DEFAULT_PACK)
+    title = find_title(flat, default.title_pattern)
+    period = find_period(flat, default.period_keywords)
+    year = title.year if title else (period.start.year if period and period.start else None)
+    pack = pack_for_year(year)
+    layout_pack, foreign = _layout_pack(doc, flat, pack)
+    report = Report(doc, flat, pack, layout_pack, title, year, find_sections(flat, pack), period)
+    report.foreign_marker = foreign
+    _locate_tables(report)
+    return report
+
+
+def _all_text(doc: Document, flat: FlatText) -> str:
+    return flat.text + "\n" + fold("\n".join(c.text for t in doc.tables for c in t.cells)).text
+
+
+def _layout_pack(doc: Document, flat: FlatText, pack: Pack) -> tuple[Pack, str | None]:
+    """The pack whose table layout the document uses; a foreign one means an old template."""
+    text = _all_text(doc, flat)
+    if not pack.markers or compile_labels(pack.markers).search(text):
+        return pack, None
+    for other_id in available_packs():
+        other = load_pack(other_id)
+        if other.id == pack.id or not other.markers:
+            continue
+        m = compile_labels(other.markers).search(text)
+        if m:
+            return other, m.group(0)
+    return pack, None
+
+
+def _locate_tables(report: Report) -> None:
+    doc, flat, pack = report.doc, report.flat, report.layout_pack
+    grids = _assign_grids(doc, pack)
+    for tid, tdef in pack.tables.items():
+        eqs = [e for r in report.pack.rules.values() if r.kind == "relation" and r.params.get("table") == tid
+               for e in equations(r.params, tdef)]
+        raws: list[RawTable] = []
+        inherited = None
+        for index, table in grids.get(tid, []):
+            raw = read_grid(table, tdef, inherited)
+            raw.loc = raw.loc.with_(section=report.section_of(flat.block_offsets[index]))
+            inherited = raw.value_cols or inherited
+            if raw.rows:
+                raws.append(raw)
+        if not raws:
+            span = report.span(tdef.section)
+            start, end = span if span else (0, len(flat.text))
+            text_table = find_text_table(flat, tdef, start, end)
+            if text_table is not None:
+                text_table.loc = text_table.loc.with_(section=report.section_of(start))
+                raws.append(text_table)
+        if raws:
+            report.tables[tid] = resolve(raws, eqs)
+        else:
+            _note_image(report, tdef.section)
+
+
+def _assign_grids(doc: Document, pack: Pack) -> dict[str, list[tuple[int, Table]]]:
+    """Each physical table goes to the canonical table it resembles most."""
+    out: dict[str, list[tuple[int, Table]]] = {}
+    for index, block in enumerate(doc.blocks):
+        if not isinstance(block, Table):
+            continue
+        scores = {tid: table_score(block, tdef) for tid, tdef in pack.tables.items()}
+        best = max(scores, key=lambda t: scores[t]) if scores else None
+        if best is not None and scores[best] >= _GRID_MIN_SCORE:
+            out.setdefault(best, []).append((index, block))
+        elif best is not None and out.get(best) and scores[best] > 0:
+            out[best].append((index, block))  # continuation of a table split by a page break
+    return out
+
+
+def _note_image(report: Report, section_id: str) -> None:
+    span = report.span(section_id)
+    if span is None:
+        return
+    for index, para in enumerate(report.flat.paragraphs):
+        if para.has_image and span[0] <= report.flat.starts[index] < span[1]:
+            report.images[section_id] = para.loc.with_(section=section_id)
+            return

@@ -1,0 +1,161 @@
+"""Raw rows → canonical table: values keyed by the pack's row and column ids.
+
+Rows whose digits ran together are read with the table's own equations: a reading is
+accepted only when it is the single one consistent with them. Otherwise the table is
+marked unreliable (T308) and the arithmetic rules stay quiet — never guess silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import product
+
+from reportlint.locate.digits import splits
+from reportlint.locate.tables import RawRow, RawTable
+from reportlint.model import Location
+from reportlint.normalize import CellValue, parse_value
+from reportlint.pack import TableDef
+from reportlint.relations import CellKey, Equation
+
+MAX_SEARCH = 200_000  # combinations tried when several rows have several readings
+
+
+@dataclass
+class TableCell:
+    raw: str
+    value: CellValue
+    loc: Location
+
+
+@dataclass
+class Ambiguity:
+    row_label: str
+    raw: str
+    readings: int  # 0: no consistent reading; >1: several
+    loc: Location
+
+
+@dataclass
+class CanonicalTable:
+    definition: TableDef
+    source: str
+    loc: Location
+    cells: dict[CellKey, TableCell] = field(default_factory=dict)
+    rows_found: set[str] = field(default_factory=set)
+    row_labels: dict[str, str] = field(default_factory=dict)
+    column_problem: tuple[str, str] | None = None
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+
+    @property
+    def reliable(self) -> bool:
+        return not self.ambiguities
+
+    def number(self, key: CellKey) -> Decimal | None:
+        cell = self.cells.get(key)
+        if cell is None or cell.value.text:
+            return None
+        return cell.value.as_number
+
+    def as_data(self) -> dict[str, dict[str, float | int | None]]:
+        """The extract shape: {row id: {column id: value}}, null where unknown."""
+        out: dict[str, dict[str, float | int | None]] = {}
+        for row in self.definition.rows:
+            out[row.id] = {}
+            for col in self.definition.columns_of(row):
+                n = self.number((row.id, col.id)) if (row.id, col.id) in self.cells else None
+                out[row.id][col.id] = None if n is None else (int(n) if n == n.to_integral_value() else float(n))
+        return out
+
+
+def _keys(tdef: TableDef, raw: RawRow) -> list[CellKey]:
+    return [(rid, col.id) for rid in raw.row_ids for col in tdef.columns_of(tdef.row(rid))]
+
+
+def resolve(raws: list[RawTable], eqs: list[Equation]) -> CanonicalTable:
+    tdef = raws[0].definition
+    table = CanonicalTable(tdef, raws[0].source, raws[0].loc)
+    table.column_problem = next((r.column_problem for r in raws if r.column_problem), None)
+    pending: list[tuple[RawRow, list[CellKey], list[tuple[str, ...]]]] = []
+    for raw in (row for r in raws for row in r.rows):
+        if any(rid in table.rows_found for rid in raw.row_ids):
+            continue  # a repeated label (e.g. a page-break header row) is read once
+        keys = _keys(tdef, raw)
+        table.rows_found.update(raw.row_ids)
+        for rid in raw.row_ids:
+            table.row_labels[rid] = raw.label if len(raw.row_ids) == 1 else tdef.row(rid).label
+        for cid, text in raw.extra.items():
+            table.cells[(raw.row_ids[0], cid)] = TableCell(text, parse_value(text), raw.loc.with_(column=tdef.column(cid).label))
+        if raw.exact:
+            if len(raw.tokens) != len(keys) and table.column_problem is None:
+                table.column_problem = (f"{len(keys)} 个数值", f"{len(raw.tokens)} 个数值")
+            _assign(table, raw, keys, tuple(raw.tokens) + ("",) * (len(keys) - len(raw.tokens)))
+            continue
+        row_eqs = [e for e in eqs if set(e.cells) <= set(keys)]
+        readings = [r for r in splits(raw.tokens, len(keys)) if _consistent(dict(zip(keys, map(_num, r), strict=True)), row_eqs)]
+        if not readings:
+            table.ambiguities.append(Ambiguity(raw.label, " ".join(raw.tokens), 0, raw.loc))
+            continue
+        pending.append((raw, keys, readings))
+    if pending:
+        _solve(table, pending, eqs)
+    return table
+
+
+def _num(text: str) -> Decimal | None:
+    value = parse_value(text)
+    return None if value.text else value.as_number
+
+
+def _consistent(values: dict[CellKey, Decimal | None], eqs: list[Equation]) -> bool:
+    for eq in eqs:
+        if eq.op != "eq" or any(values.get(c) is None for c in eq.cells):
+            continue
+        if not eq.holds(values):  # type: ignore[arg-type]
+            return False
+    return True
+
+
+def _assign(table: CanonicalTable, raw: RawRow, keys: list[CellKey], reading: tuple[str, ...]) -> None:
+    tdef = table.definition
+    for i, (key, text) in enumerate(zip(keys, reading, strict=False)):
+        label = raw.column_labels[i] if raw.column_labels and i < len(raw.column_labels) else tdef.column(key[1]).label
+        row_label = table.row_labels.get(key[0], raw.label)
+        loc = raw.loc.with_(row=row_label, column=label)
+        table.cells[key] = TableCell(text, parse_value(text), loc)
+
+
+def _solve(
+    table: CanonicalTable, pending: list[tuple[RawRow, list[CellKey], list[tuple[str, ...]]]], eqs: list[Equation]
+) -> None:
+    """Pick one reading per run-together row so every evaluable equation holds."""
+    known: dict[CellKey, Decimal | None] = {k: table.number(k) for k in table.cells}
+    pending_keys = {k for _, keys, _ in pending for k in keys}
+    relevant = [e for e in eqs if e.op == "eq" and pending_keys & set(e.cells)]
+    all_keys = set(known) | pending_keys
+    relevant = [e for e in relevant if set(e.cells) <= all_keys]
+    solutions: list[tuple[tuple[str, ...], ...]] = []
+    tried = 0
+    for combo in product(*(readings for _, _, readings in pending)):
+        tried += 1
+        if tried > MAX_SEARCH:
+            break
+        values = dict(known)
+        for (_, keys, _), reading in zip(pending, combo, strict=True):
+            values.update(zip(keys, map(_num, reading), strict=True))
+        if _consistent(values, relevant):
+            solutions.append(combo)
+            if len(solutions) > 1:
+                break
+    if len(solutions) == 1:
+        for (raw, keys, _), reading in zip(pending, solutions[0], strict=True):
+            _assign(table, raw, keys, reading)
+        return
+    if not solutions:  # no reading balances: one finding for the table, not one per row
+        table.ambiguities.append(Ambiguity(table.definition.name_zh, "", 0, table.loc))
+        return
+    for raw, keys, readings in pending:
+        if len(readings) > 1:
+            table.ambiguities.append(Ambiguity(raw.label, " ".join(raw.tokens), len(readings), raw.loc))
+        else:
+            _assign(table, raw, keys, readings[0])

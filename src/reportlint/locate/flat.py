@@ -1,0 +1,67 @@
+"""The document's paragraphs as one folded string, with a way back to locations.
+
+Section headings, periods and text tables are found by searching this string; every
+offset maps back to the paragraph (or line) it came from and to the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from reportlint.model import Document, Location, Paragraph, Table
+from reportlint.normalize import Folded, fold, needs_conversion
+
+_TRADITIONAL_THRESHOLD = 3  # hint characters before a document counts as Traditional
+
+
+@dataclass
+class FlatText:
+    text: str
+    starts: list[int]  # offset of each paragraph in `text`
+    folded: list[Folded]
+    paragraphs: list[Paragraph]
+    block_offsets: list[int]  # offset of each document block (tables: where they stand)
+    traditional: bool
+
+    def para_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def locate(self, pos: int) -> Location:
+        if not self.paragraphs:
+            return Location()
+        i = self.para_index(pos)
+        para = self.paragraphs[i]
+        if para.loc.line is not None:
+            column = self.folded[i].orig_pos(max(0, pos - self.starts[i])) + 1
+            return para.loc.with_(column=column)
+        return para.loc
+
+    def quote(self, start: int, end: int, limit: int = 60) -> str:
+        """The original text for a folded span, within one paragraph, shortened for messages."""
+        i = self.para_index(start)
+        base = self.starts[i]
+        end = min(end, base + len(self.folded[i].text))
+        text = self.folded[i].orig_span(start - base, end - base).strip()
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def para_end(self, pos: int) -> int:
+        i = self.para_index(pos)
+        return self.starts[i] + len(self.folded[i].text)
+
+
+def flatten(doc: Document) -> FlatText:
+    paragraphs = doc.paragraphs
+    traditional = sum(needs_conversion(p.text) for p in paragraphs[:400]) >= _TRADITIONAL_THRESHOLD
+    folded = [fold(p.text, traditional) for p in paragraphs]
+    starts: list[int] = []
+    block_offsets: list[int] = []
+    pos = 0
+    for block in doc.blocks:
+        block_offsets.append(pos)
+        if isinstance(block, Table):
+            continue
+        starts.append(pos)
+        pos += len(folded[len(starts) - 1].text) + 1
+    text = "\n".join(f.text for f in folded)
+    return FlatText(text, starts, folded, paragraphs, block_offsets, traditional)

@@ -1,0 +1,107 @@
+"""Find the six section headings: on their own line, as Word headings, or inline in
+one long paragraph. A contents line that lists several section names is not a heading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlint.locate.flat import FlatText
+from reportlint.locate.labels import core_pattern
+from reportlint.normalize import compact
+from reportlint.pack import Pack, Section
+
+_ARABIC = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
+_CONTENTS_MIN = 3  # this many headings back to back in one paragraph make a contents line
+_CONTENTS_GAP = 4  # at most this many non-punctuation characters between them
+
+
+@dataclass
+class Heading:
+    section: Section
+    start: int  # offsets in the flat text
+    end: int
+    wording: str  # the heading as written (original text)
+    exact: bool  # the template wording (numbering and title) was used
+
+
+@dataclass
+class SectionLayout:
+    headings: list[Heading]  # the first heading of each section, in document order
+    duplicates: list[tuple[Heading, Heading]]  # (repeat, first)
+    contents: list[int]  # offsets of contents lines that were skipped
+
+
+def _numbering(section_id: str) -> str:
+    cn, ar = section_id, _ARABIC[section_id]
+    return rf"(?:第\s*{cn}\s*部分\s*[、,.:]?|{cn}\s*[、,.:]|{ar}\s*[、.](?!\d))"
+
+
+@lru_cache(maxsize=16)
+def _patterns(pack: Pack) -> list[tuple[Section, re.Pattern[str], re.Pattern[str]]]:
+    out = []
+    for section in pack.sections:
+        titles = sorted((section.title, *section.variants), key=len, reverse=True)
+        alts = "|".join(f"(?:{core_pattern(t)})" for t in titles)
+        numbered = re.compile(rf"(?P<num>{_numbering(section.id)})\s*(?P<title>{alts})")
+        bare = re.compile(rf"^\s*(?:#+\s*)?(?P<title>{alts})\s*$")
+        out.append((section, numbered, bare))
+    return out
+
+
+def find_sections(flat: FlatText, pack: Pack) -> SectionLayout:
+    hits: list[Heading] = []
+    contents: list[int] = []
+    for index, folded in enumerate(flat.folded):
+        base = flat.starts[index]
+        para = flat.paragraphs[index]
+        found = _paragraph_hits(folded.text, base, pack, heading_like=bool(para.style or para.bold))
+        clusters = _clusters(found, flat.text)
+        for cluster in clusters:
+            if len(cluster) >= _CONTENTS_MIN:
+                contents.append(cluster[0][1])
+                continue
+            for section, start, end, exact in cluster:
+                hits.append(Heading(section, start, end, flat.quote(start, end), exact))
+    hits.sort(key=lambda h: h.start)
+    first: dict[str, Heading] = {}
+    duplicates: list[tuple[Heading, Heading]] = []
+    for hit in hits:
+        if hit.section.id in first:
+            duplicates.append((hit, first[hit.section.id]))
+        else:
+            first[hit.section.id] = hit
+    return SectionLayout(sorted(first.values(), key=lambda h: h.start), duplicates, contents)
+
+
+def _paragraph_hits(
+    text: str, base: int, pack: Pack, heading_like: bool
+) -> list[tuple[Section, int, int, bool]]:
+    found: list[tuple[Section, int, int, bool]] = []
+    for section, numbered, bare in _patterns(pack):
+        for m in numbered.finditer(text):
+            exact = compact(m.group("title")) == compact(section.title) and _standard_number(m.group("num"), section)
+            found.append((section, base + m.start("num"), base + m.end(), exact))
+        if not found or all(f[0] is not section for f in found):
+            m2 = bare.match(text)
+            if m2 and (heading_like or len(text.strip()) <= len(section.title) + 8):
+                found.append((section, base + m2.start("title"), base + m2.end("title"), False))
+    found.sort(key=lambda f: f[1])
+    return found
+
+
+def _standard_number(num: str, section: Section) -> bool:
+    return num.strip() == f"{section.id}、"
+
+
+def _clusters(
+    found: list[tuple[Section, int, int, bool]], text: str
+) -> list[list[tuple[Section, int, int, bool]]]:
+    clusters: list[list[tuple[Section, int, int, bool]]] = []
+    for hit in found:
+        if clusters and len(compact(text[clusters[-1][-1][2] : hit[1]])) <= _CONTENTS_GAP:
+            clusters[-1].append(hit)
+        else:
+            clusters.append([hit])
+    return clusters

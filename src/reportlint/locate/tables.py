@@ -1,0 +1,282 @@
+"""Recognise the mandated tables by their labels, never by position alone.
+
+Two sources feed one shape (`RawRow`): real tables (DOCX/HTML grids with merged
+cells) and tables flattened into text (tabs, pipes, spaces, one cell per line, or
+digits run together). `canonical.py` turns raw rows into canonical values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportlint.locate.flat import FlatText
+from reportlint.locate.labels import compile_labels
+from reportlint.model import Cell, Location, Table
+from reportlint.normalize import fold, parse_value
+from reportlint.pack import Row, TableDef
+
+_ROW_WINDOW = 700  # a text row's label must follow the previous row within this many chars
+_FIRST_WINDOW = 4000
+_VALUES_RE = re.compile(r"^[\s|:]*((?:(?:\d+(?:\.\d+)?|/|—+|-{1,2}|无|×)(?:[ \t\r\n|,]*|$))+)")
+_SEPARATED = re.compile(r"[|\t]")
+
+
+@dataclass
+class RawRow:
+    row_ids: tuple[str, ...]  # the canonical rows these values belong to, in order
+    label: str  # as printed
+    tokens: list[str]  # value strings in reading order
+    exact: bool  # True when each token is known to be one cell
+    loc: Location
+    column_labels: list[str] | None = None  # as printed, per token (grid tables)
+    extra: dict[str, str] = field(default_factory=dict)  # optional columns (小计)
+
+
+@dataclass
+class RawTable:
+    definition: TableDef
+    source: str  # "grid" | "text"
+    loc: Location
+    rows: list[RawRow]
+    column_problem: tuple[str, str] | None = None  # (expected, actual) labels
+    value_cols: list[tuple[int, str, str]] = field(default_factory=list)  # grid col, row id, col id
+
+
+def row_regex(row: Row) -> re.Pattern[str]:
+    return compile_labels((row.label, *row.aliases))
+
+
+# ---- text ---------------------------------------------------------------------------
+
+
+def find_text_table(flat: FlatText, tdef: TableDef, start: int, end: int) -> RawTable | None:
+    """A table flattened into the text between `start` and `end`, found by its labels."""
+    region = flat.text[:end]
+    marker = compile_labels(tdef.markers).search(region, start)
+    if marker is None:
+        return None
+    if tdef.layout == "single_row":
+        return _text_single_row(flat, tdef, marker.end(), end)
+    found = _sequential_rows(region, tdef, marker.start())
+    if len(found) < min(2, len(tdef.rows)):
+        return None
+    cuts = sorted({m.start() for _, m in found} | _group_starts(region, tdef, marker.start()) | {end})
+    rows: list[RawRow] = []
+    for row, m in found:
+        stop = next(c for c in cuts if c >= m.end())
+        tokens, exact = _tokens(region[m.end() : stop], len(tdef.columns_of(row)))
+        rows.append(RawRow((row.id,), flat.quote(m.start(), m.end()), tokens, exact, flat.locate(m.start())))
+    return RawTable(tdef, "text", flat.locate(marker.start()), rows)
+
+
+def _sequential_rows(region: str, tdef: TableDef, cursor: int) -> list[tuple[Row, re.Match[str]]]:
+    found: list[tuple[Row, re.Match[str]]] = []
+    for row in tdef.rows:
+        window = _FIRST_WINDOW if not found else _ROW_WINDOW
+        m = row_regex(row).search(region, cursor, min(len(region), cursor + window))
+        if m:
+            found.append((row, m))
+            cursor = m.end()
+    return found
+
+
+def _group_starts(region: str, tdef: TableDef, start: int) -> set[int]:
+    if not tdef.groups:
+        return set()
+    return {m.start() for m in compile_labels(tdef.groups).finditer(region, start)}
+
+
+def _tokens(text: str, expected: int) -> tuple[list[str], bool]:
+    m = _VALUES_RE.match(text)
+    if not m:
+        return [], True
+    values = m.group(1).strip()
+    if _SEPARATED.search(values):
+        parts = [p.strip() for p in _SEPARATED.split(values.strip("| \n"))]
+        if len(parts) == expected:
+            return parts, True
+    parts = values.replace("|", " ").split()
+    return parts, len(parts) == expected
+
+
+def _text_single_row(flat: FlatText, tdef: TableDef, start: int, end: int) -> RawTable | None:
+    text = flat.text
+    digit = re.compile(r"\d").search(text, start, end)
+    if digit is None:
+        return None
+    expected = sum(len(tdef.columns_of(r)) for r in tdef.rows)
+    tokens, exact = _tokens(text[digit.start() : end], expected)
+    loc = flat.locate(digit.start())
+    row = RawRow(tuple(r.id for r in tdef.rows), tdef.name_zh, tokens, exact, loc)
+    return RawTable(tdef, "text", flat.locate(start), [row])
+
+
+# ---- grids --------------------------------------------------------------------------
+
+
+def table_score(table: Table, tdef: TableDef) -> int:
+    """How strongly a physical table looks like `tdef`: markers and row labels found."""
+    text = fold("\n".join(c.text for c in table.cells)).text
+    score = 3 * sum(1 for m in tdef.markers if compile_labels((m,)).search(text))
+    score += sum(1 for row in tdef.rows if row_regex(row).search(text))
+    return score
+
+
+def read_grid(table: Table, tdef: TableDef, inherited: list[tuple[int, str, str]] | None = None) -> RawTable:
+    grid = table.grid()
+    labels = [[fold(c.text).text.strip() if c else "" for c in row] for row in grid]
+    first_body = _first_body_row(labels, tdef)
+    value_cols, problem = _header_columns(grid[:first_body], tdef) if tdef.header else ([], None)
+    if not value_cols and inherited:
+        value_cols = inherited
+    raw = RawTable(tdef, "grid", table.loc, [], problem, value_cols)
+    if tdef.layout == "single_row":
+        raw.rows = _grid_single_row(grid, labels, first_body, tdef, value_cols, table.loc)
+    else:
+        raw.rows = _grid_rows(grid, labels, first_body, tdef, value_cols, table.loc)
+    return raw
+
+
+def _first_body_row(labels: list[list[str]], tdef: TableDef) -> int:
+    leading = tdef.rows[:2]
+    for r, row in enumerate(labels):
+        joined = "".join(_unique(row))
+        has_number = any(t and parse_value(t).value is not None for t in row)
+        if tdef.layout == "rows" and (
+            any(row_regex(x).search(joined) for x in leading)
+            or (has_number and any(row_regex(x).search(joined) for x in tdef.rows))
+        ):
+            return r
+        if tdef.layout == "single_row" and sum(1 for t in row if t and not parse_value(t).text) >= len(row) // 2:
+            return r
+    return len(labels)
+
+
+def _unique(row: list[str]) -> list[str]:
+    out: list[str] = []
+    for text in row:
+        if not out or out[-1] != text:
+            out.append(text)
+    return out
+
+
+def _header_columns(
+    header: list[list[Cell | None]], tdef: TableDef
+) -> tuple[list[tuple[int, str, str]], tuple[str, str] | None]:
+    """Map grid columns to (column index, row id or "", column id) from the header rows."""
+    if not header:
+        return [], None
+    all_cols = tdef.columns + tdef.optional_columns
+    col_res = [(c, re.compile(rf"^\s*(?:{compile_labels((c.label, *c.aliases)).pattern})\s*$")) for c in all_cols]
+    group_re = [(r.id, row_regex(r)) for r in tdef.rows] if tdef.layout == "single_row" else []
+    mapped: list[tuple[int, str, str]] = []
+    actual: list[str] = []
+    previous: Cell | None = None
+    for c in range(len(header[0])):
+        path_cells = _unique_cells([header[r][c] for r in range(len(header))])
+        path = [fold(cell.text).text.strip() for cell in path_cells if cell.text.strip()]
+        if not path or path_cells[-1] is previous:
+            continue  # no header here, or the same merged header cell as the column before
+        previous = path_cells[-1]
+        column = next((col for col, rx in col_res if rx.match(path[-1])), None)
+        if column is None:
+            if mapped:
+                actual.append(path_cells[-1].text.replace("\n", ""))
+            continue
+        group = next((gid for gid, rx in group_re if any(rx.search(p) for p in path[:-1])), "")
+        mapped.append((c, group, column.id))
+        if column in tdef.columns:
+            actual.append(column.label)
+    expected = [c.label for c in tdef.columns]
+    if tdef.layout == "single_row":
+        expected = expected * len(tdef.rows)
+    problem = None if actual == expected or not mapped else ("、".join(expected), "、".join(actual))
+    return mapped, problem
+
+
+def _grid_rows(
+    grid: list[list[Cell | None]],
+    labels: list[list[str]],
+    first_body: int,
+    tdef: TableDef,
+    value_cols: list[tuple[int, str, str]],
+    loc: Location,
+) -> list[RawRow]:
+    rows: list[RawRow] = []
+    first_value_col = min((c for c, _, _ in value_cols), default=None)
+    candidates = tdef.rows + tdef.optional_rows
+    for r in range(first_body, len(grid)):
+        cells = _unique_cells(grid[r][:first_value_col] if first_value_col is not None else grid[r])
+        taken = {x.row_ids[0] for x in rows}
+        row = _match_row(cells, candidates, taken, tdef, whole_row=first_value_col is None)
+        if row is None:
+            continue
+        columns = [c.id for c in tdef.columns_of(row)]
+        extra: dict[str, str] = {}
+        col_labels: list[str] | None = None
+        if value_cols:
+            by_col = {cid: (grid[r][c].text if grid[r][c] else "") for c, _, cid in value_cols}
+            tokens = [by_col.get(cid, "") for cid in columns]
+            extra = {cid: text for cid, text in by_col.items() if cid not in columns}
+            col_labels = [tdef.column(cid).label for cid in columns]
+            label_cells = cells
+        else:
+            tokens = [c.text for c in cells[-len(columns):]] if len(cells) > len(columns) else [c.text for c in cells[1:]]
+            label_cells = cells[: max(1, len(cells) - len(columns))]
+        label_text = _printed_label(label_cells)
+        rows.append(RawRow((row.id,), label_text, tokens, True, loc.with_(row=label_text), col_labels, extra))
+    return rows
+
+
+def _match_row(
+    cells: list[Cell], candidates: tuple[Row, ...], taken: set[str], tdef: TableDef, whole_row: bool
+) -> Row | None:
+    """The canonical row whose label ends this row's label cells (longest match wins)."""
+    best: tuple[int, int, Row] | None = None
+    for order, row in enumerate(candidates):
+        label_cells = cells[: max(1, len(cells) - len(tdef.columns_of(row)))] if whole_row else cells
+        label = fold(" ".join(c.text for c in label_cells)).text
+        for m in row_regex(row).finditer(label):
+            if label[m.end() :].strip():
+                continue
+            key = (m.end() - m.start(), -order - (1000 if row.id in taken else 0))
+            if best is None or key > best[:2]:
+                best = (*key, row)
+    return best[2] if best else None
+
+
+def _unique_cells(row: list[Cell | None]) -> list[Cell]:
+    out: list[Cell] = []
+    for cell in row:
+        if cell is not None and (not out or out[-1] is not cell):
+            out.append(cell)
+    return out
+
+
+def _printed_label(cells: list[Cell]) -> str:
+    texts = [c.text.replace("\n", "") for c in cells if c.text and parse_value(c.text).text]
+    return texts[-1] if texts else ""
+
+
+def _grid_single_row(
+    grid: list[list[Cell | None]],
+    labels: list[list[str]],
+    first_body: int,
+    tdef: TableDef,
+    value_cols: list[tuple[int, str, str]],
+    loc: Location,
+) -> list[RawRow]:
+    if first_body >= len(grid):
+        return []
+    row = grid[first_body]
+    row_ids = tuple(r.id for r in tdef.rows)
+    if value_cols and all(g for _, g, _ in value_cols):
+        order = {(r.id, c.id): i for i, (r, c) in enumerate((r, c) for r in tdef.rows for c in tdef.columns_of(r))}
+        placed = sorted(value_cols, key=lambda v: order.get((v[1], v[2]), 999))
+        tokens = [(row[c].text if row[c] else "") for c, _, _ in placed]
+        col_labels = [f"{tdef.row(g).label}·{tdef.column(cid).label}" for _, g, cid in placed]
+    else:
+        tokens = [c.text for c in _unique_cells(row)]
+        col_labels = None
+    return [RawRow(row_ids, tdef.name_zh, tokens, True, loc.with_(row=tdef.name_zh), col_labels)]

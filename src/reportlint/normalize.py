@@ -1,0 +1,185 @@
+"""Folding text for matching, and reading numbers out of cells.
+
+Matching happens on folded text; messages quote the original. `fold` returns the
+folded string plus an index map back into the original, so a match in folded text
+can always be quoted and located in the writer's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any
+
+# Width and punctuation folding, one character to one character so offsets survive.
+_CHAR_MAP: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+_CHAR_MAP.update(
+    {
+        0x3000: " ",  # ideographic space
+        0x00A0: " ",
+        0x2002: " ",
+        0x2003: " ",
+        0x200B: " ",  # zero-width space: keep the length, lose the meaning
+        0xFEFF: " ",
+        0xFE5D: "〔",  # ﹝ small brackets, seen in Traditional copies
+        0xFE5E: "〕",
+        0x3014: "〔",
+        0x3015: "〕",
+        0xFF0E: ".",
+        0x2027: ".",
+        0x2022: ".",
+        0x00B7: ".",
+        0xFF5E: "~",
+        0x301C: "~",
+        0x2014: "—",
+        0x2015: "—",
+        0x2012: "-",
+        0x2013: "-",
+        0x2212: "-",
+        0x300C: "“",  # 「」 are the Traditional quotes
+        0x300D: "”",
+        0x201F: "“",
+        0x301D: "“",
+        0x301E: "”",
+        ord('"'): "“",
+        0x00D7: "×",
+        0x2573: "×",
+        0xD7: "×",
+        0x3001: "、",
+        0xFE51: "、",
+        0xFF64: "、",
+        0x2E28: "(",
+        0x2E29: ")",
+    }
+)
+_FOLD_TABLE = str.maketrans(_CHAR_MAP)
+
+
+def fold_width(text: str) -> str:
+    """Full-width → half-width and friends; always the same length as `text`."""
+    return text.translate(_FOLD_TABLE)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import opencc  # imported lazily: only Traditional text pays for it
+
+    return opencc.OpenCC("tw2sp")
+
+
+# Characters that exist only in Traditional script, common in these reports. Their
+# presence decides whether the (phrase-aware, slower) OpenCC pass runs at all.
+_TRADITIONAL_HINTS = frozenset(
+    "國開經報級於與會務單辦處這則條規範體區總況關資訊統數據請問題進發現們應當對實際從過還將導議機並"
+    "長門網頁讀書寫聯絡詞熱復複訟審結轉據據衛護環濟財稅產業農醫藥價項號屬權獲覺簽費"
+)
+
+
+def needs_conversion(text: str) -> bool:
+    return any(ch in _TRADITIONAL_HINTS for ch in text)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text plus, for each folded character, its index in the original."""
+
+    text: str
+    original: str
+    index: tuple[int, ...] | None  # None: identity map
+
+    def orig_pos(self, i: int) -> int:
+        if self.index is None:
+            return min(i, len(self.original))
+        if i >= len(self.index):
+            return len(self.original)
+        return self.index[i]
+
+    def orig_span(self, start: int, end: int) -> str:
+        a = self.orig_pos(start)
+        b = self.orig_pos(end - 1) + 1 if end > start else a
+        return self.original[a:b]
+
+
+def fold(text: str, traditional: bool | None = None) -> Folded:
+    """Fold for matching: Traditional/Taiwan wording → Simplified, widths folded."""
+    if traditional is None:
+        traditional = needs_conversion(text)
+    if not traditional:
+        return Folded(fold_width(text), text, None)
+    converted = _converter().convert(text)
+    folded = fold_width(converted)
+    if len(converted) == len(text):
+        return Folded(folded, text, None)
+    return Folded(folded, text, _align(text, converted))
+
+
+def _align(original: str, converted: str) -> tuple[int, ...]:
+    """Map each converted index to an original index (phrase conversions change length)."""
+    # Compare character-wise conversions so unchanged characters line up.
+    charwise = "".join(_converter().convert(ch) if ch.strip() else ch for ch in original)
+    if len(charwise) != len(original):
+        charwise = original
+    index: list[int] = [0] * len(converted)
+    matcher = SequenceMatcher(None, charwise, converted, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        for j in range(j1, j2):
+            if op == "equal":
+                index[j] = i1 + (j - j1)
+            else:
+                span = max(i2 - i1, 1)
+                index[j] = min(i1 + (j - j1) * span // max(j2 - j1, 1), max(len(original) - 1, 0))
+    return tuple(index)
+
+
+_PUNCT_RE = re.compile(r"[\s\u3000、，,。.．:：;；“”\"'‘’()（）〔〕\[\]【】《》<>—\-_/|·]+")
+
+
+def compact(text: str) -> str:
+    """Fold and drop whitespace and punctuation: for comparing labels and headings."""
+    return _PUNCT_RE.sub("", fold(text).text)
+
+
+# ---- numbers -------------------------------------------------------------------------
+
+BLANK_TOKENS = frozenset({"", "/", "／", "—", "——", "-", "--", "–", "无", "無", "空", "×"})
+_NUMBER_RE = re.compile(r"^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """What a value cell holds: a number, a blank, or text."""
+
+    raw: str
+    value: Decimal | None
+    blank: bool = False  # written as blank, /, —, 无: counts as 0 with a T305
+    text: bool = False  # not a number at all
+
+    @property
+    def as_number(self) -> Decimal:
+        return self.value if self.value is not None else Decimal(0)
+
+
+def parse_value(raw: str) -> CellValue:
+    cleaned = fold_width(raw).strip().replace(" ", "")
+    cleaned = cleaned.removesuffix("件").removesuffix("万元").removesuffix("元")
+    if cleaned in BLANK_TOKENS:
+        return CellValue(raw, None, blank=True)
+    if _NUMBER_RE.match(cleaned):
+        try:
+            return CellValue(raw, Decimal(cleaned.replace(",", "")))
+        except InvalidOperation:  # pragma: no cover - regex already guards
+            pass
+    return CellValue(raw, None, text=True)
+
+
+def format_number(value: Decimal | int | None) -> str:
+    if value is None:
+        return "空"
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return str(int(value))
+        return format(value.normalize(), "f")
+    return str(value)

@@ -1,0 +1,37 @@
+"""JSON per schemas/report.schema.json: deterministic, absent values null."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reportlint.model import FileResult
+
+
+def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
+    files = []
+    totals = {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        counts = result.counts()
+        for key in totals:
+            totals[key] += counts[key]
+        files.append(
+            {
+                "path": result.path,
+                "format": result.format,
+                "unit": result.unit,
+                "year": result.year,
+                "findings": [f.as_dict() for f in result.findings],
+                "counts": counts,
+            }
+        )
+    return {
+        "schema_version": "1.0",
+        "tool": {"name": "reportlint", "version": options.version, "rulepack": options.rulepack},
+        "files": files,
+        "summary": {"files": len(results), **totals, "unreadable": sum(1 for r in results if r.unreadable)},
+    }
+
+
+def render_json(results: list[FileResult], options: Any) -> str:
+    return json.dumps(as_data(results, options), ensure_ascii=False, indent=2) + "\n"

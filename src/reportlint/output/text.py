@@ -1,0 +1,110 @@
+"""The terminal view: findings grouped by file, coloured when a terminal shows them."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from typing import Any
+
+from reportlint.model import FileResult
+from reportlint.output.locations import describe, short
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"}, "en": {"error": "error", "warning": "warning", "info": "info"}}
+
+
+def _console(options: Any, buffer: io.StringIO) -> Any:
+    from rich.console import Console
+
+    color = options.color
+    if color is None:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return Console(file=buffer, force_terminal=bool(color), no_color=not color, highlight=False,
+                   width=max(100, _terminal_width()), soft_wrap=True, emoji=False)
+
+
+def _terminal_width() -> int:
+    try:
+        return os.get_terminal_size().columns
+    except OSError:
+        return 120
+
+
+def render_text(results: list[FileResult], options: Any) -> str:
+    from rich.markup import escape
+
+    buffer = io.StringIO()
+    console = _console(options, buffer)
+    words = _WORD[options.lang]
+    for result in results:
+        if not result.findings and options.quiet:
+            continue
+        meta = " · ".join(str(x) for x in (result.unit, result.year) if x)
+        console.print(f"[bold underline]{escape(result.path)}[/]" + (f"  [dim]{escape(meta)}[/]" if meta else ""))
+        if not result.findings:
+            console.print("  [green]✓[/] " + ("未发现问题" if options.lang == "zh" else "no problems found"))
+        for f in result.findings:
+            where = describe(f.location, options.lang)
+            console.print(
+                f"  [{_STYLE[f.severity]}]{words[f.severity]:<4}[/] [bold]{f.code}[/] [dim]{f.name}[/]  "
+                f"[blue]{escape(where)}[/]\n      {escape(f.message)}"
+            )
+            if f.expected is not None and f.actual is not None and f.code[0] in "AT":
+                exp_word, act_word = ("应为", "实为") if options.lang == "zh" else ("expected", "found")
+                console.print(f"      [dim]{exp_word} {escape(f.expected)} · {act_word} {escape(f.actual)}[/]")
+        console.print()
+    if len(results) > 1 and not options.quiet:
+        _summary_table(console, results, options)
+    if options.statistics:
+        _statistics(console, results, options)
+    if not options.quiet or any(r.findings for r in results):
+        console.print(summary_line(results, options.lang))
+    return buffer.getvalue()
+
+
+def _summary_table(console: Any, results: list[FileResult], options: Any) -> None:
+    from rich.table import Table
+
+    zh = options.lang == "zh"
+    table = Table(title="汇总" if zh else "Summary", show_lines=False)
+    for header in (("文件", "file"), ("单位", "unit"), ("年度", "year"), ("错误", "errors"), ("警告", "warnings"), ("提示", "info")):
+        table.add_column(header[0] if zh else header[1])
+    for r in results:
+        c = r.counts()
+        state = "无法读取" if zh and r.unreadable else ("unreadable" if r.unreadable else "")
+        table.add_row(r.path, r.unit or state, str(r.year or ""), str(c["error"]), str(c["warning"]), str(c["info"]))
+    console.print(table)
+
+
+def _statistics(console: Any, results: list[FileResult], options: Any) -> None:
+    counts: dict[tuple[str, str], int] = {}
+    for r in results:
+        for f in r.findings:
+            counts[(f.code, f.name)] = counts.get((f.code, f.name), 0) + 1
+    for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        console.print(f"{n:>5}  {code}  {name}")
+
+
+def summary_line(results: list[FileResult], lang: str) -> str:
+    total = {"error": 0, "warning": 0, "info": 0}
+    for r in results:
+        for k, v in r.counts().items():
+            total[k] += v
+    unreadable = sum(1 for r in results if r.unreadable)
+    if lang == "zh":
+        line = f"共检查 {len(results)} 个文件：{total['error']} 个错误，{total['warning']} 个警告，{total['info']} 个提示"
+        return line + (f"；{unreadable} 个文件无法读取" if unreadable else "") + "。"
+    line = f"{len(results)} file(s) checked: {total['error']} error(s), {total['warning']} warning(s), {total['info']} info"
+    return line + (f"; {unreadable} unreadable" if unreadable else "") + "."
+
+
+def render_concise(results: list[FileResult], options: Any) -> str:
+    lines = [
+        f"{r.path}:{short(f.location)}: {f.code} [{f.severity}] {f.message}"
+        for r in results
+        for f in r.findings
+    ]
+    if not options.quiet:
+        lines.append(summary_line(results, options.lang))
+    return "\n".join(lines) + ("\n" if lines else "")

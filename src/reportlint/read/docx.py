@@ -1,0 +1,207 @@
+"""DOCX through the lxml layer python-docx is built on.
+
+python-docx's `.cells` repeats merged cells and is slow on big tables, so the body
+is walked directly: paragraphs and tables in body order, each merged cell once with
+its span, tracked deletions dropped, insertions kept, headers and footers ignored.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from lxml import etree
+
+from reportlint.model import Block, Cell, Document, Location, Paragraph, Table
+from reportlint.read.errors import Limits, ReadError
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
+_T, _TAB, _BR, _CR, _DEL = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "del"))
+_VAL = f"{{{W}}}val"
+_IMAGE_TAGS = {f"{{{W}}}drawing", f"{{{W}}}pict", f"{{{W}}}object"}
+
+_DAMAGED = ReadError(
+    "F001",
+    "DOCX 文件已损坏，无法打开。请在 Word/WPS 中打开并重新保存为 .docx 后再检查。",
+    "the DOCX file is damaged; open it in Word/WPS and save it again as .docx",
+)
+
+
+def _parser() -> etree.XMLParser:
+    # No entity resolution, no network, no huge-tree mode: hostile XML stays harmless.
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+
+
+def read_docx(data: bytes, path: str, limits: Limits) -> Document:
+    xml = _document_xml(data, limits)
+    try:
+        root = etree.fromstring(xml, _parser())
+    except etree.XMLSyntaxError:
+        raise _DAMAGED from None
+    body = root.find(f"{{{W}}}body")
+    if body is None:
+        raise _DAMAGED
+    walker = _Walker(limits)
+    walker.walk(body)
+    return Document(path=path, format="docx", blocks=walker.blocks)
+
+
+def _document_xml(data: bytes, limits: Limits) -> bytes:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _DAMAGED from None
+    with archive:
+        infos = archive.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > limits.max_unzipped:
+            raise _bomb(f"解压后共 {total // 1024 // 1024} MB")
+        for info in infos:
+            if info.file_size > 1_000_000 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+                raise _bomb(f"{info.filename} 压缩比异常")
+        try:
+            info = archive.getinfo("word/document.xml")
+        except KeyError:
+            raise ReadError(
+                "F001",
+                "这个文件不是 Word 文档（缺少 word/document.xml）。请在 Word/WPS 中另存为 .docx 后再检查。",
+                "not a Word document (no word/document.xml); save as .docx",
+            ) from None
+        if info.flag_bits & 0x1:
+            raise ReadError("F002", "DOCX 文件已加密，请取消密码后再检查。", "the DOCX is encrypted; remove the password")
+        try:
+            with archive.open(info) as fh:
+                xml = fh.read(limits.max_unzipped + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+            raise _DAMAGED from None
+        except Exception:  # zlib.error and friends: still just a damaged file
+            raise _DAMAGED from None
+    if len(xml) > limits.max_unzipped:
+        raise _bomb("正文解压后过大")
+    return xml
+
+
+def _bomb(detail: str) -> ReadError:
+    return ReadError(
+        "F001",
+        f"DOCX 文件异常（{detail}），疑似压缩炸弹，为安全起见未检查。",
+        f"suspicious DOCX ({detail}); looks like a zip bomb and was not checked",
+    )
+
+
+class _Walker:
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.blocks: list[Block] = []
+        self.n_paragraphs = 0
+        self.n_tables = 0
+
+    def walk(self, parent: Any) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == _P:
+                self.n_paragraphs += 1
+                self.blocks.append(_paragraph(child, Location(paragraph=self.n_paragraphs)))
+            elif tag == _TBL:
+                self.n_tables += 1
+                self.blocks.append(self._table(child, Location(table=self.n_tables, paragraph=self.n_paragraphs or None)))
+            elif tag == _SDT:  # content controls wrap ordinary body content
+                content = child.find(f"{{{W}}}sdtContent")
+                if content is not None:
+                    self.walk(content)
+
+    def _table(self, tbl: Any, loc: Location, depth: int = 1) -> Table:
+        if depth > self.limits.max_table_depth:
+            raise ReadError(
+                "F001",
+                f"表格嵌套超过 {self.limits.max_table_depth} 层，文件异常，未检查。",
+                f"tables nested deeper than {self.limits.max_table_depth} levels; not checked",
+            )
+        cells: list[Cell] = []
+        open_vmerge: dict[int, Cell] = {}
+        n_cols = 0
+        rows = [tr for tr in tbl if tr.tag == _TR]
+        for r, tr in enumerate(rows):
+            col = _int_attr(tr.find(f"{{{W}}}trPr/{{{W}}}gridBefore"), 0)
+            for tc in tr:
+                if tc.tag == _SDT:
+                    tc = tc.find(f"{{{W}}}sdtContent/{{{W}}}tc")
+                    if tc is None:
+                        continue
+                if tc.tag != _TC:
+                    continue
+                tc_pr = tc.find(f"{{{W}}}tcPr")
+                span = _int_attr(None if tc_pr is None else tc_pr.find(f"{{{W}}}gridSpan"), 1)
+                vmerge = None if tc_pr is None else tc_pr.find(f"{{{W}}}vMerge")
+                text = self._cell_text(tc, depth)
+                if vmerge is not None and vmerge.get(_VAL) in (None, "continue") and col in open_vmerge:
+                    origin = open_vmerge[col]
+                    origin.rowspan = r - origin.row + 1
+                else:
+                    cell = Cell(text=text, row=r, col=col, colspan=span)
+                    cells.append(cell)
+                    for c in range(col, col + span):
+                        open_vmerge.pop(c, None)
+                    if vmerge is not None:
+                        open_vmerge[col] = cell
+                col += span
+            n_cols = max(n_cols, col)
+        return Table(cells=cells, n_rows=len(rows), n_cols=n_cols, loc=loc)
+
+    def _cell_text(self, tc: Any, depth: int) -> str:
+        parts: list[str] = []
+        for child in tc:
+            if child.tag == _P:
+                parts.append(_paragraph_text(child))
+            elif child.tag == _TBL:  # nested table: keep its text, bounded in depth
+                nested = self._table(child, Location(), depth + 1)
+                parts.extend(c.text for c in nested.cells)
+        return "\n".join(parts).strip()
+
+
+def _int_attr(el: Any, default: int) -> int:
+    if el is None:
+        return default
+    try:
+        return max(1, int(el.get(_VAL, default))) if default else max(0, int(el.get(_VAL, default)))
+    except (TypeError, ValueError):
+        return default
+
+
+def _paragraph_text(p: Any) -> str:
+    out: list[str] = []
+    for el in p.iter(_T, _TAB, _BR, _CR):
+        if _inside_deletion(el, p):
+            continue
+        if el.tag == _T:
+            out.append(el.text or "")
+        elif el.tag == _TAB:
+            out.append("\t")
+        else:
+            out.append("\n")
+    return "".join(out)
+
+
+def _inside_deletion(el: Any, stop: Any) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == _DEL:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _paragraph(p: Any, loc: Location) -> Paragraph:
+    style = p.find(f"{{{W}}}pPr/{{{W}}}pStyle")
+    outline = p.find(f"{{{W}}}pPr/{{{W}}}outlineLvl")
+    style_name = style.get(_VAL) if style is not None else None
+    if style_name is None and outline is not None:
+        style_name = f"Heading{int(outline.get(_VAL, '0')) + 1}"
+    runs = [r for r in p.iter(f"{{{W}}}r") if r.find(_T) is not None]
+    bold = bool(runs) and all(
+        (b := r.find(f"{{{W}}}rPr/{{{W}}}b")) is not None and b.get(_VAL) not in ("0", "false") for r in runs
+    )
+    has_image = any(el.tag in _IMAGE_TAGS for el in p.iter())
+    return Paragraph(_paragraph_text(p), loc, style=style_name, bold=bold, has_image=has_image)

@@ -1,0 +1,91 @@
+"""Arithmetic relations declared in a rule pack, expanded into concrete cell equations.
+
+A relation such as `over: columns, left: [new, carried_over], right: [results_total,
+carried_forward]` becomes one equation per column. The engine evaluates equations; it
+never knows what 勾稽 means. Terms may be globs over ids (`withheld_*`) and may carry a
+leading `-`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fnmatch import fnmatchcase
+from typing import Any
+
+from reportlint.pack import TableDef
+
+CellKey = tuple[str, str]  # (row id, column id)
+
+
+@dataclass(frozen=True)
+class Term:
+    sign: int
+    cell: CellKey
+
+
+@dataclass(frozen=True)
+class Equation:
+    left: tuple[Term, ...]
+    right: tuple[Term, ...]
+    op: str  # "eq" | "ge"
+    along: str  # "row" or "column": what the equation runs along
+    key: str  # the row id (over rows) or column id (over columns)
+
+    @property
+    def cells(self) -> tuple[CellKey, ...]:
+        return tuple(t.cell for t in self.left + self.right)
+
+    def sides(self, values: dict[CellKey, Decimal]) -> tuple[Decimal, Decimal]:
+        def total(terms: tuple[Term, ...]) -> Decimal:
+            return sum((t.sign * values[t.cell] for t in terms), Decimal(0))
+
+        return total(self.left), total(self.right)
+
+    def holds(self, values: dict[CellKey, Decimal]) -> bool:
+        left, right = self.sides(values)
+        return left == right if self.op == "eq" else left >= right
+
+
+def _expand_terms(names: list[str], universe: list[str]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for name in names:
+        sign = -1 if name.startswith("-") else 1
+        pattern = name.lstrip("-+")
+        matches = [u for u in universe if fnmatchcase(u, pattern)] if any(c in pattern for c in "*?[") else [pattern]
+        out.extend((sign, m) for m in matches)
+    return out
+
+
+def equations(params: dict[str, Any], table: TableDef) -> list[Equation]:
+    """All concrete equations of one relation over `table`'s declared rows and columns."""
+    row_ids = [r.id for r in table.rows + table.optional_rows]
+    col_ids = [c.id for c in table.columns + table.optional_columns]
+    out: list[Equation] = []
+    if params["over"] == "columns":
+        left = _expand_terms(params["left"], row_ids)
+        right = _expand_terms(params["right"], row_ids)
+        for col in params.get("columns") or [c.id for c in table.columns]:
+            out.append(
+                Equation(
+                    tuple(Term(s, (r, col)) for s, r in left),
+                    tuple(Term(s, (r, col)) for s, r in right),
+                    params["op"],
+                    "column",
+                    col,
+                )
+            )
+    else:
+        left = _expand_terms(params["left"], col_ids)
+        right = _expand_terms(params["right"], col_ids)
+        for row in params.get("rows") or [r.id for r in table.rows + table.optional_rows]:
+            out.append(
+                Equation(
+                    tuple(Term(s, (row, c)) for s, c in left),
+                    tuple(Term(s, (row, c)) for s, c in right),
+                    params["op"],
+                    "row",
+                    row,
+                )
+            )
+    return out
