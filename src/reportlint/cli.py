@@ -255,6 +255,25 @@ def extract(
     _emit(text, output)
 
 
+@app.command()
+def template(
+    output: Annotated[Path, typer.Option("--output", "-o", help="输出的 .docx 文件")],
+    year: Annotated[int, typer.Option("--year", help="报告年度")] = 2025,
+    unit: Annotated[str, typer.Option("--unit", help="单位名称")] = "（单位名称）",
+) -> None:
+    """生成一份官方格式的空白年报（.docx），表格按模板合并单元格。"""
+    import io
+
+    from reportlint.template import build_docx
+
+    if output.suffix.lower() != ".docx":
+        raise _fail("--output must end with .docx")
+    document = build_docx(year, unit, tables=None, sections={s: "" for s in "一二三四五六"})
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_atomic(output, buffer.getvalue())
+
+
 def run() -> None:
     """Run the app with clean endings: no traceback on Ctrl-C or a closed pipe."""
     try:

@@ -104,6 +104,7 @@ class Finding:
         loc = self.location
         return (
             loc.paragraph or loc.line or loc.page or 0,
+            loc.column if isinstance(loc.column, int) else 0,
             loc.table or 0,
             self.code,
             str(loc.row or ""),

@@ -114,6 +114,9 @@ def _locate_tables(report: Report) -> None:
             if text_table is not None:
                 text_table.loc = text_table.loc.with_(section=report.section_of(start))
                 raws.append(text_table)
+        for raw in raws:
+            for row in raw.rows:
+                row.loc = row.loc.with_(section=raw.loc.section, row=row.loc.row or row.label)
         if raws:
             report.tables[tid] = resolve(raws, eqs)
         else:

@@ -23,6 +23,7 @@ class FlatText:
     paragraphs: list[Paragraph]
     block_offsets: list[int]  # offset of each document block (tables: where they stand)
     traditional: bool
+    char_columns: bool = True  # text files: a column within the line means something
 
     def para_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -32,7 +33,7 @@ class FlatText:
             return Location()
         i = self.para_index(pos)
         para = self.paragraphs[i]
-        if para.loc.line is not None:
+        if para.loc.line is not None and self.char_columns:
             column = self.folded[i].orig_pos(max(0, pos - self.starts[i])) + 1
             return para.loc.with_(column=column)
         return para.loc
@@ -64,4 +65,4 @@ def flatten(doc: Document) -> FlatText:
         starts.append(pos)
         pos += len(folded[len(starts) - 1].text) + 1
     text = "\n".join(f.text for f in folded)
-    return FlatText(text, starts, folded, paragraphs, block_offsets, traditional)
+    return FlatText(text, starts, folded, paragraphs, block_offsets, traditional, doc.format == "text")

@@ -1,0 +1,189 @@
+"""Build a report in the official layout as DOCX (python-docx), with the template's merged cells.
+
+Used by `reportlint template`, by scripts/make_examples.py and by the tests, so that
+fixtures look like what writers really produce: merged header cells, a vertically
+merged 三、本年度办理结果 label, 15-column table 四.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlint.pack import DEFAULT_PACK, TableDef, load_pack
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+APPLICANT_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+_GROUP_OF = {"withheld": "（三）不予公开", "unavailable": "（四）无法提供", "not_processed": "（五）不予处理", "other": "（六）其他处理"}
+
+
+def sample_tables() -> Tables:
+    """A consistent set of values: every relation of the 2021 format holds."""
+    cols = ["natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org"]
+
+    def row(*values: int) -> dict[str, int]:
+        out = dict(zip(cols, values, strict=True))
+        out["total"] = sum(values)
+        return out
+
+    results = {
+        "disclosed": row(30, 4, 0, 0, 1, 0), "partial": row(5, 1, 0, 0, 0, 0),
+        "withheld_1": row(0, 0, 0, 0, 0, 0), "withheld_2": row(0, 0, 0, 0, 0, 0), "withheld_3": row(1, 0, 0, 0, 0, 0),
+        "withheld_4": row(0, 0, 0, 0, 0, 0), "withheld_5": row(2, 0, 0, 0, 0, 0), "withheld_6": row(1, 0, 0, 0, 0, 0),
+        "withheld_7": row(0, 0, 0, 0, 0, 0), "withheld_8": row(0, 0, 0, 0, 0, 0),
+        "unavailable_1": row(12, 2, 0, 0, 0, 1), "unavailable_2": row(3, 0, 0, 0, 0, 0), "unavailable_3": row(1, 0, 0, 0, 0, 0),
+        "not_processed_1": row(2, 0, 0, 0, 0, 0), "not_processed_2": row(1, 0, 0, 0, 0, 0), "not_processed_3": row(0, 0, 0, 0, 0, 0),
+        "not_processed_4": row(0, 0, 0, 0, 0, 0), "not_processed_5": row(0, 0, 0, 0, 0, 0),
+        "other_1": row(2, 0, 0, 0, 0, 0), "other_2": row(0, 0, 0, 0, 0, 0), "other_3": row(1, 0, 0, 0, 0, 0),
+    }
+    total = {c: sum(r[c] for r in results.values()) for c in [*cols, "total"]}
+    applications = {
+        "new": row(60, 6, 0, 0, 1, 1),
+        "carried_over": row(4, 1, 0, 0, 0, 0),
+        **results,
+        "results_total": total,
+        "carried_forward": {},
+    }
+    applications["carried_forward"] = {
+        c: applications["new"][c] + applications["carried_over"][c] - total[c] for c in [*cols, "total"]
+    }
+    return {
+        "disclosure": {
+            "regulations": {"issued": 1, "repealed": 0, "in_force": 12},
+            "normative_documents": {"issued": 8, "repealed": 3, "in_force": 65},
+            "licensing": {"decisions": 2293}, "punishment": {"decisions": 128}, "enforcement": {"decisions": 42},
+            "fees": {"fee_amount": "25.3"},
+        },
+        "applications": applications,
+        "reviews": {
+            "reconsideration": {"upheld": 1, "corrected": 0, "other": 2, "pending": 0, "total": 3},
+            "litigation_direct": {"upheld": 2, "corrected": 1, "other": 0, "pending": 1, "total": 4},
+            "litigation_after_reconsideration": {"upheld": 0, "corrected": 0, "other": 0, "pending": 0, "total": 0},
+        },
+    }
+
+
+def sample_sections(year: int) -> dict[str, str]:
+    apps = sample_tables()["applications"]
+    new, carried, done, forward = (apps[r]["total"] for r in ("new", "carried_over", "results_total", "carried_forward"))
+    return {
+        "一": f"{year}年，本单位认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息1200余条。",
+        "二": "",
+        "三": f"本年度共收到政府信息公开申请{new}件，上年结转{carried}件，办结{done}件，结转下年度继续办理{forward}件。",
+        "四": "本年度因政府信息公开被申请行政复议3件，提起行政诉讼4件。",
+        "五": f"（一）上年度问题整改情况：针对{year - 1}年政策解读形式单一的问题，已增加图解解读。"
+        f"（二）存在的问题及下一步打算：依申请公开答复质量有待提升，下一步将加强培训。",
+        "六": f"本年度未收取信息处理费。{year}年政务公开工作要点已全部落实。",
+    }
+
+
+def build_docx(
+    year: int = 2024,
+    unit: str = "某某区人民政府办公室",
+    tables: Tables | None = None,
+    sections: dict[str, str] | None = None,
+    period: str | None = None,
+) -> Any:
+    """A python-docx Document. `tables=None` leaves value cells empty (a blank template)."""
+    import docx
+
+    pack = load_pack(DEFAULT_PACK)
+    document = docx.Document()
+    document.add_paragraph(f"{unit}{year}年政府信息公开工作年度报告", style="Title")
+    stated = period if period is not None else f"本报告所列数据统计期限为{year}年1月1日至{year}年12月31日。"
+    document.add_paragraph(f"根据《中华人民共和国政府信息公开条例》第五十条规定，编制本报告。{stated}")
+    texts = sections if sections is not None else sample_sections(year)
+    builders = {"二": _disclosure, "三": _applications, "四": _reviews}
+    for section in pack.sections:
+        if section.id not in texts:
+            continue
+        document.add_heading(f"{section.id}、{section.title}", level=1)
+        if texts[section.id]:
+            document.add_paragraph(texts[section.id])
+        if section.id in builders:
+            tid = {"二": "disclosure", "三": "applications", "四": "reviews"}[section.id]
+            builders[section.id](document, pack.tables[tid], (tables or {}).get(tid, {}))
+    return document
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _disclosure(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
+    blocks = [
+        ("第二十条第（一）项", ["regulations", "normative_documents"]),
+        ("第二十条第（五）项", ["licensing"]),
+        ("第二十条第（六）项", ["punishment", "enforcement"]),
+        ("第二十条第（八）项", ["fees"]),
+    ]
+    n_rows = sum(2 + len(rows) for _, rows in blocks)
+    table = document.add_table(rows=n_rows, cols=4)
+    table.style = "Table Grid"
+    r = 0
+    for caption, row_ids in blocks:
+        table.cell(r, 0).merge(table.cell(r, 3)).text = caption
+        columns = tdef.columns_of(tdef.row(row_ids[0]))
+        table.cell(r + 1, 0).text = "信息内容"
+        if len(columns) == 1:
+            table.cell(r + 1, 1).merge(table.cell(r + 1, 3)).text = columns[0].label
+        else:
+            for i, col in enumerate(columns):
+                table.cell(r + 1, 1 + i).text = col.label
+        r += 2
+        for row_id in row_ids:
+            table.cell(r, 0).text = tdef.row(row_id).label
+            data = values.get(row_id, {})
+            if len(columns) == 1:
+                table.cell(r, 1).merge(table.cell(r, 3)).text = _text(data.get(columns[0].id))
+            else:
+                for i, col in enumerate(columns):
+                    table.cell(r, 1 + i).text = _text(data.get(col.id))
+            r += 1
+
+
+def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
+    rows = list(tdef.rows)
+    table = document.add_table(rows=3 + len(rows), cols=10)
+    table.style = "Table Grid"
+    table.cell(0, 0).merge(table.cell(2, 2)).text = APPLICANT_NOTE
+    table.cell(0, 3).merge(table.cell(0, 9)).text = "申请人情况"
+    table.cell(1, 3).merge(table.cell(2, 3)).text = "自然人"
+    table.cell(1, 4).merge(table.cell(1, 8)).text = "法人或其他组织"
+    table.cell(1, 9).merge(table.cell(2, 9)).text = "总计"
+    for i, col in enumerate(tdef.columns[1:6]):
+        table.cell(2, 4 + i).text = col.label.replace("机构", "\n机构") if col.id == "legal_services" else col.label
+    results = [i for i, row in enumerate(rows) if row.id not in ("new", "carried_over", "carried_forward")]
+    first, last = 3 + results[0], 3 + results[-1]
+    table.cell(first, 0).merge(table.cell(last, 0)).text = "三、本年度办理结果"
+    for group_prefix, label in _GROUP_OF.items():
+        members = [3 + i for i, row in enumerate(rows) if row.id.startswith(group_prefix + "_")]
+        if members:
+            table.cell(members[0], 1).merge(table.cell(members[-1], 1)).text = label
+    for i, row in enumerate(rows):
+        r = 3 + i
+        if row.id in ("new", "carried_over", "carried_forward"):
+            table.cell(r, 0).merge(table.cell(r, 2)).text = row.label
+        elif "_" in row.id and row.id.rsplit("_", 1)[0] in _GROUP_OF:
+            table.cell(r, 2).text = row.label
+        else:
+            table.cell(r, 1).merge(table.cell(r, 2)).text = row.label
+        data = values.get(row.id, {})
+        for j, col in enumerate(tdef.columns):
+            table.cell(r, 3 + j).text = _text(data.get(col.id))
+
+
+def _reviews(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
+    table = document.add_table(rows=4, cols=15)
+    table.style = "Table Grid"
+    table.cell(0, 0).merge(table.cell(0, 4)).text = "行政复议"
+    table.cell(0, 5).merge(table.cell(0, 14)).text = "行政诉讼"
+    for j, col in enumerate(tdef.columns):
+        table.cell(1, j).merge(table.cell(2, j)).text = col.label
+        table.cell(2, 5 + j).text = col.label
+        table.cell(2, 10 + j).text = col.label
+    table.cell(1, 5).merge(table.cell(1, 9)).text = "未经复议直接起诉"
+    table.cell(1, 10).merge(table.cell(1, 14)).text = "复议后起诉"
+    for g, row in enumerate(tdef.rows):
+        for j, col in enumerate(tdef.columns):
+            table.cell(3, g * 5 + j).text = _text(values.get(row.id, {}).get(col.id))

@@ -1,0 +1,127 @@
+"""Build report texts and DOCX files in code, from a table of values, in every layout."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from reportlint.api import check_bytes, check_document
+from reportlint.model import FileResult
+from reportlint.pack import load_pack
+from reportlint.read import read_bytes
+from reportlint.template import build_docx, sample_sections, sample_tables
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+if not CORPUS.is_dir():  # CI lays shared/ beside the clone
+    CORPUS = REPO.parent.parent / "shared" / "corpus"
+PACK = load_pack()
+TEXT_STYLES = ("tab", "markdown", "spaces", "per_line", "run_together")
+
+
+def tables() -> dict[str, Any]:
+    return copy.deepcopy(sample_tables())
+
+
+def _cells(values: list[Any], style: str) -> str:
+    texts = ["" if v is None else str(v) for v in values]
+    if style == "tab":
+        return "\t" + "\t".join(texts)
+    if style == "markdown":
+        return " | " + " | ".join(texts) + " |"
+    if style == "spaces":
+        return "   " + "   ".join(t or "-" for t in texts)
+    if style == "per_line":
+        return "\n" + "\n".join(t or "-" for t in texts)
+    return "".join(texts)  # run_together: the crawler copies
+
+
+def table_text(data: dict[str, Any], style: str) -> dict[str, str]:
+    """Texts of tables 二, 三, 四 as a web copy or a hand-typed draft would have them."""
+    out: dict[str, str] = {}
+    d = PACK.tables["disclosure"]
+    lines = ["第二十条第（一）项", "信息内容 本年制发件数 本年废止件数 现行有效件数"]
+    for row in d.rows:
+        if row.id == "licensing":
+            lines += ["第二十条第（五）项", "信息内容 本年处理决定数量"]
+        if row.id == "punishment":
+            lines += ["第二十条第（六）项", "信息内容 本年处理决定数量"]
+        if row.id == "fees":
+            lines += ["第二十条第（八）项", "信息内容 本年收费金额（单位：万元）"]
+        if row.id in data["disclosure"]:
+            values = [data["disclosure"][row.id].get(c.id) for c in d.columns_of(row)]
+            lines.append(row.label + _cells(values, style))
+    out["二"] = "\n".join(lines)
+    a = PACK.tables["applications"]
+    lines = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+             "申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他"]
+    for row in a.rows:
+        if row.id == "disclosed":
+            lines.append("三、本年度办理结果")
+        for prefix, label in (("withheld_1", "（三）不予公开"), ("unavailable_1", "（四）无法提供"),
+                              ("not_processed_1", "（五）不予处理"), ("other_1", "（六）其他处理")):
+            if row.id == prefix:
+                lines.append(label)
+        if row.id in data["applications"]:
+            values = [data["applications"][row.id].get(c.id) for c in a.columns]
+            lines.append(row.label + _cells(values, style))
+    out["三"] = "\n".join(lines)
+    r = PACK.tables["reviews"]
+    header = "行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 " + " ".join(
+        ["结果维持 结果纠正 其他结果 尚未审结 总计"] * 2)
+    values = [data["reviews"][g.id][c.id] for g in r.rows for c in r.columns]
+    out["四"] = header + "\n" + _cells(values, style).strip("\n |") if style != "per_line" else header + _cells(values, style)
+    return out
+
+
+def report_text(data: dict[str, Any] | None = None, style: str = "tab", year: int = 2024,
+                sections: dict[str, str] | None = None, period: str | None = None) -> str:
+    data = data if data is not None else tables()
+    texts = sections if sections is not None else sample_sections(year)
+    flat = table_text(data, style)
+    lines = [f"某某区{year}年政府信息公开工作年度报告",
+             period if period is not None else f"本报告所列数据统计期限为{year}年1月1日至{year}年12月31日。"]
+    for section in PACK.sections:
+        if section.id not in texts:
+            continue
+        lines.append(f"{section.id}、{section.title}")
+        if texts[section.id]:
+            lines.append(texts[section.id])
+        if section.id in flat:
+            lines.append(flat[section.id])
+    return "\n".join(lines) + "\n"
+
+
+def docx_bytes(data: dict[str, Any] | None = None, year: int = 2024, **kwargs: Any) -> bytes:
+    document = build_docx(year, "某某区人民政府办公室", data if data is not None else tables(), **kwargs)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def check_text(text: str, name: str = "report.txt") -> FileResult:
+    return check_bytes(text.encode("utf-8"), name=name)
+
+
+def check_docx(data: bytes) -> FileResult:
+    return check_document(read_bytes(data, Path("report.docx")))
+
+
+def codes(result: FileResult, prefixes: str = "") -> list[str]:
+    return sorted(f.code for f in result.findings if not prefixes or f.code[0] in prefixes)
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "reportlint", *args], input=stdin, capture_output=True,
+                          cwd=cwd or REPO, timeout=120)
+
+
+def cli_json(*args: str) -> dict[str, Any]:
+    proc = run_cli("check", "-f", "json", *args)
+    assert proc.returncode in (0, 1, 2), proc.stderr.decode()
+    return json.loads(proc.stdout)
