@@ -103,7 +103,7 @@ def _locate_tables(report: Report) -> None:
         inherited = None
         for index, table in grids.get(tid, []):
             raw = read_grid(table, tdef, inherited)
-            raw.loc = raw.loc.with_(section=report.section_of(flat.block_offsets[index]))
+            raw.loc = raw.loc.with_(section=report.section_of(max(0, flat.block_offsets[index] - 1)))
             inherited = raw.value_cols or inherited
             if raw.rows:
                 raws.append(raw)

@@ -91,10 +91,11 @@ def resolve(raws: list[RawTable], eqs: list[Equation]) -> CanonicalTable:
                 table.column_problem = (f"{len(keys)} 个数值", f"{len(raw.tokens)} 个数值")
             _assign(table, raw, keys, tuple(raw.tokens) + ("",) * (len(keys) - len(raw.tokens)))
             continue
+        tokens = [t for t in raw.tokens if t is not None]
         row_eqs = [e for e in eqs if set(e.cells) <= set(keys)]
-        readings = [r for r in splits(raw.tokens, len(keys)) if _consistent(dict(zip(keys, map(_num, r), strict=True)), row_eqs)]
+        readings = [r for r in splits(tokens, len(keys)) if _consistent(dict(zip(keys, map(_num, r), strict=True)), row_eqs)]
         if not readings:
-            table.ambiguities.append(Ambiguity(raw.label, " ".join(raw.tokens), 0, raw.loc))
+            table.ambiguities.append(Ambiguity(raw.label, " ".join(tokens), 0, raw.loc))
             continue
         pending.append((raw, keys, readings))
     if pending:
@@ -116,9 +117,11 @@ def _consistent(values: dict[CellKey, Decimal | None], eqs: list[Equation]) -> b
     return True
 
 
-def _assign(table: CanonicalTable, raw: RawRow, keys: list[CellKey], reading: tuple[str, ...]) -> None:
+def _assign(table: CanonicalTable, raw: RawRow, keys: list[CellKey], reading: tuple[str | None, ...]) -> None:
     tdef = table.definition
     for i, (key, text) in enumerate(zip(keys, reading, strict=False)):
+        if text is None:
+            continue
         label = raw.column_labels[i] if raw.column_labels and i < len(raw.column_labels) else tdef.column(key[1]).label
         row_label = table.row_labels.get(key[0], raw.label)
         loc = raw.loc.with_(row=row_label, column=label)
@@ -156,6 +159,6 @@ def _solve(
         return
     for raw, keys, readings in pending:
         if len(readings) > 1:
-            table.ambiguities.append(Ambiguity(raw.label, " ".join(raw.tokens), len(readings), raw.loc))
+            table.ambiguities.append(Ambiguity(raw.label, " ".join(t for t in raw.tokens if t), len(readings), raw.loc))
         else:
             _assign(table, raw, keys, readings[0])

@@ -18,7 +18,7 @@ from reportlint.pack import Row, TableDef
 
 _ROW_WINDOW = 700  # a text row's label must follow the previous row within this many chars
 _FIRST_WINDOW = 4000
-_VALUES_RE = re.compile(r"^[\s|:]*((?:(?:\d+(?:\.\d+)?|/|—+|-{1,2}|无|×)(?:[ \t\r\n|,]*|$))+)")
+_VALUES_RE = re.compile(r"^[\s|:]*((?:(?:[+-]?\d+(?:\.\d+)?|/|—+|-{1,2}|无|×)(?:[ \t\r\n|,]*|$))+)")
 _SEPARATED = re.compile(r"[|\t]")
 
 
@@ -26,7 +26,7 @@ _SEPARATED = re.compile(r"[|\t]")
 class RawRow:
     row_ids: tuple[str, ...]  # the canonical rows these values belong to, in order
     label: str  # as printed
-    tokens: list[str]  # value strings in reading order
+    tokens: list[str | None]  # value strings in reading order; None: the column is absent
     exact: bool  # True when each token is known to be one cell
     loc: Location
     column_labels: list[str] | None = None  # as printed, per token (grid tables)
@@ -88,6 +88,11 @@ def _group_starts(region: str, tdef: TableDef, start: int) -> set[int]:
 
 
 def _tokens(text: str, expected: int) -> tuple[list[str], bool]:
+    first_line = text.lstrip(" ").split("\n", 1)[0]
+    if _SEPARATED.search(first_line):  # a tab or pipe row: every cell counts, text cells too
+        parts = [p.strip() for p in _SEPARATED.split(first_line.strip().strip("|"))]
+        if len(parts) == expected:
+            return parts, True
     m = _VALUES_RE.match(text)
     if not m:
         return [], True
@@ -102,7 +107,7 @@ def _tokens(text: str, expected: int) -> tuple[list[str], bool]:
 
 def _text_single_row(flat: FlatText, tdef: TableDef, start: int, end: int) -> RawTable | None:
     text = flat.text
-    digit = re.compile(r"\d").search(text, start, end)
+    digit = re.compile(r"[+-]?\d").search(text, start, end)
     if digit is None:
         return None
     expected = sum(len(tdef.columns_of(r)) for r in tdef.rows)
@@ -217,7 +222,7 @@ def _grid_rows(
         col_labels: list[str] | None = None
         if value_cols:
             by_col = {cid: (grid[r][c].text if grid[r][c] else "") for c, _, cid in value_cols}
-            tokens = [by_col.get(cid, "") for cid in columns]
+            tokens = [by_col.get(cid) for cid in columns]  # a column the header lacks stays absent (T303)
             extra = {cid: text for cid, text in by_col.items() if cid not in columns}
             col_labels = [tdef.column(cid).label for cid in columns]
             label_cells = cells
