@@ -1,0 +1,124 @@
+"""Property tests (hypothesis): the arithmetic, the digit splitter, the readers."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from helpers import PACK, check_text, report_text, tables
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportlint.api import check_bytes
+from reportlint.locate.digits import splits
+from reportlint.normalize import parse_value
+
+APPLICANTS = ["natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org"]
+RESULT_ROWS = [r.id for r in PACK.tables["applications"].rows if r.id not in ("new", "carried_over", "results_total", "carried_forward")]
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def consistent_tables(draw: st.DrawFn) -> dict:
+    data = tables()
+    apps: dict = {}
+    small = st.integers(min_value=0, max_value=40)
+    for row in RESULT_ROWS + ["carried_over", "carried_forward"]:
+        apps[row] = {c: draw(small) for c in APPLICANTS}
+    apps["results_total"] = {c: sum(apps[r][c] for r in RESULT_ROWS) for c in APPLICANTS}
+    apps["new"] = {}
+    for c in APPLICANTS:
+        need = apps["results_total"][c] + apps["carried_forward"][c] - apps["carried_over"][c]
+        if need < 0:
+            apps["carried_over"][c] += -need
+            need = 0
+        apps["new"][c] = need
+    for values in apps.values():
+        values["total"] = sum(values[c] for c in APPLICANTS)
+    data["applications"] = apps
+    for group in data["reviews"].values():
+        for c in ("upheld", "corrected", "other", "pending"):
+            group[c] = draw(small)
+        group["total"] = sum(group[c] for c in ("upheld", "corrected", "other", "pending"))
+    return data
+
+
+def _no_prose(data: dict, style: str) -> str:
+    from reportlint.template import sample_sections
+
+    secs = sample_sections(2024)
+    secs["三"] = "详见下表。"
+    secs["四"] = "详见下表。"
+    return report_text(data, style, sections=secs)
+
+
+@SETTINGS
+@given(consistent_tables(), st.sampled_from(["tab", "markdown", "spaces"]))
+def test_consistent_tables_pass(data: dict, style: str) -> None:
+    assert check_text(_no_prose(data, style)).findings == []
+
+
+@SETTINGS
+@given(consistent_tables(), st.data())
+def test_any_single_cell_change_is_caught(data: dict, draw: st.DataObject) -> None:
+    mutated = copy.deepcopy(data)
+    table = draw.draw(st.sampled_from(["applications", "reviews"]))
+    row = draw.draw(st.sampled_from(sorted(mutated[table])))
+    col = draw.draw(st.sampled_from(sorted(mutated[table][row])))
+    delta = draw.draw(st.integers(min_value=1, max_value=9))
+    mutated[table][row][col] += delta
+    codes = {f.code for f in check_text(_no_prose(mutated, "tab")).findings}
+    assert codes & {"A401", "A402", "A403", "A404"}, (table, row, col)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=999), min_size=1, max_size=7))
+def test_splitter_always_offers_the_true_reading(values: list[int]) -> None:
+    joined = "".join(map(str, values))
+    readings = set(splits([joined], len(values)))
+    assert tuple(map(str, values)) in readings
+    assert all("".join(r) == joined for r in readings)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=12))
+def test_parse_value_never_raises(text: str) -> None:
+    value = parse_value(text)
+    assert value.blank or value.text or value.value is not None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000), st.sampled_from(["x.txt", "x.docx", "x.html", "x.md", "x.doc"]))
+def test_random_bytes_give_findings_or_f_code(data: bytes, name: str) -> None:
+    result = check_bytes(data, name=name)
+    assert result.findings is not None
+    if result.unreadable:
+        assert [f.code for f in result.findings] in (["F001"], ["F002"])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=0, max_value=5000), st.integers(min_value=1, max_value=255))
+def test_corrupted_docx_never_escapes(position: int, byte: int) -> None:
+    from helpers import docx_bytes
+
+    data = bytearray(_clean_docx())
+    data[position % len(data)] ^= byte
+    result = check_bytes(bytes(data), name="x.docx")
+    assert all(f.code[0] in "STPACNF" for f in result.findings)
+
+
+_CACHE: dict[str, bytes] = {}
+
+
+def _clean_docx() -> bytes:
+    from helpers import docx_bytes
+
+    if "docx" not in _CACHE:
+        _CACHE["docx"] = docx_bytes()
+    return _CACHE["docx"]
+
+
+def test_truncated_docx_is_f001() -> None:
+    data = _clean_docx()[:4000]
+    result = check_bytes(data, name=str(Path("x.docx")))
+    assert [f.code for f in result.findings] == ["F001"]
