@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from helpers import check_docx, check_text, codes, docx_bytes, report_text, tables
 
@@ -131,8 +133,8 @@ def test_every_label_survives_the_traditional_round_trip() -> None:
     from reportlint.normalize import fold_width
     from reportlint.pack import load_pack
 
-    to_trad, back = opencc.OpenCC("s2twp"), opencc.OpenCC("tw2sp")
-    for pack_id in ("gov-2021-30", "gov-2019-60"):
+    back = opencc.OpenCC("tw2sp")
+    for to_trad, pack_id in itertools.product(map(opencc.OpenCC, ("s2twp", "s2tw", "s2t")), ("gov-2021-30", "gov-2019-60")):
         pack = load_pack(pack_id)
         for tdef in pack.tables.values():
             for item in tdef.rows + tdef.columns:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.locate import build_report
+from reportlint.model import Document
 from reportlint.pack import PackError
 from reportlint.read import ReadError, read_path
 
@@ -17,6 +18,10 @@ def extract_path(path: str) -> dict[str, Any]:
         doc = read_path(Path(path))
     except ReadError as err:
         raise PackError(f"{path}: {err.en}") from None
+    return extract_document(doc)
+
+
+def extract_document(doc: Document) -> dict[str, Any]:
     report = build_report(doc)
     out: dict[str, Any] = {}
     for tid, tdef in report.layout_pack.tables.items():

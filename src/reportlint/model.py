@@ -103,7 +103,8 @@ class Finding:
     def sort_key(self) -> tuple[Any, ...]:
         loc = self.location
         return (
-            loc.paragraph or loc.line or loc.page or 0,
+            loc.page or 0,
+            loc.paragraph or loc.line or 0,
             loc.column if isinstance(loc.column, int) else 0,
             loc.table or 0,
             self.code,

@@ -78,6 +78,10 @@ _TRADITIONAL_HINTS = frozenset(
 )
 
 
+def to_simplified(text: str) -> str:
+    return str(_converter().convert(text)) if text else text
+
+
 def needs_conversion(text: str) -> bool:
     return any(ch in _TRADITIONAL_HINTS for ch in text)
 

@@ -7,7 +7,7 @@ Pure functions of their inputs: tests build a Document in a few lines and call
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlint.locate.canonical import CanonicalTable, resolve
 from reportlint.locate.flat import FlatText, flatten
@@ -16,8 +16,8 @@ from reportlint.locate.period import Period, find_period
 from reportlint.locate.sections import SectionLayout, find_sections
 from reportlint.locate.tables import RawTable, find_text_table, read_grid, table_score
 from reportlint.locate.title import Title, find_title
-from reportlint.model import Document, Location, Table
-from reportlint.normalize import fold
+from reportlint.model import Block, Document, Location, Table
+from reportlint.normalize import fold, to_simplified
 from reportlint.pack import DEFAULT_PACK, Pack, available_packs, load_pack, pack_for_year
 from reportlint.relations import equations
 
@@ -70,8 +70,19 @@ def build_report(doc: Document) -> Report:
     layout_pack, foreign = _layout_pack(doc, flat, pack)
     report = Report(doc, flat, pack, layout_pack, title, year, find_sections(flat, pack), period)
     report.foreign_marker = foreign
-    _locate_tables(report)
+    _locate_tables(report, _simplified_tables(doc) if flat.traditional else doc)
     return report
+
+
+def _simplified_tables(doc: Document) -> Document:
+    """Table cells in Simplified script, so labels written 總計 or 行政強制 match the pack."""
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            cells = [replace(c, text=to_simplified(c.text)) for c in block.cells]
+            block = Table(cells, block.n_rows, block.n_cols, block.loc)
+        blocks.append(block)
+    return Document(doc.path, doc.format, blocks)
 
 
 def _all_text(doc: Document, flat: FlatText) -> str:
@@ -93,8 +104,8 @@ def _layout_pack(doc: Document, flat: FlatText, pack: Pack) -> tuple[Pack, str |
     return pack, None
 
 
-def _locate_tables(report: Report) -> None:
-    doc, flat, pack = report.doc, report.flat, report.layout_pack
+def _locate_tables(report: Report, doc: Document) -> None:
+    flat, pack = report.flat, report.layout_pack
     grids = _assign_grids(doc, pack)
     for tid, tdef in pack.tables.items():
         eqs = [e for r in report.pack.rules.values() if r.kind == "relation" and r.params.get("table") == tid

@@ -53,7 +53,9 @@ class FlatText:
 
 def flatten(doc: Document) -> FlatText:
     paragraphs = doc.paragraphs
-    traditional = sum(needs_conversion(p.text) for p in paragraphs[:400]) >= _TRADITIONAL_THRESHOLD
+    hints = sum(needs_conversion(p.text) for p in paragraphs[:400])
+    hints += sum(needs_conversion(c.text) for t in doc.tables[:10] for c in t.cells[:300])
+    traditional = hints >= _TRADITIONAL_THRESHOLD
     folded = [fold(p.text, traditional) for p in paragraphs]
     starts: list[int] = []
     block_offsets: list[int] = []

@@ -24,6 +24,7 @@ class Limits:
     max_ratio: int = 200  # compression ratio of any DOCX member
     max_table_depth: int = 5  # nested tables
     max_line_chars: int = 2_000_000  # a single line of text
+    max_pages: int = 300  # PDF pages
 
 
 def too_large(size: int, limit: int) -> ReadError:

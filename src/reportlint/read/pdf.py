@@ -1,0 +1,283 @@
+"""PDF with a text layer, through pdfplumber (the `reportlint[pdf]` extra).
+
+A PDF has no paragraphs, only positioned lines, so this reader rebuilds them: ruled
+tables become tables (merged cells keep their spans), page numbers and running
+headers are dropped, wrapped lines are joined back into paragraphs, and a label
+written down a narrow column (三、/本/年/度…) is joined into one label. A table cut
+by a page break is joined with its continuation. Locations are pages.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlint.model import Block, Cell, Document, Location, Paragraph, Table
+from reportlint.read.errors import Limits, ReadError
+
+INSTALL_HINT = "pip install 'reportlint[pdf]'"
+_MARGIN = 0.08  # top and bottom share of a page where running headers and page numbers live
+_PAGE_NUMBER = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－_~·\s]*$")
+_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])")
+_MIN_TEXT_CHARS = 20  # fewer characters than this in the whole file: no text layer
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class _Box:
+    bbox: tuple[float, float, float, float]
+    text: str
+
+
+@dataclass
+class _PageTable:
+    top: float
+    boxes: list[_Box]
+
+    @property
+    def xs(self) -> list[float]:
+        return _edges([b.bbox[0] for b in self.boxes])
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+    tables: list[_PageTable] = field(default_factory=list)
+    images: int = 0
+
+
+def read_pdf(data: bytes, path: str, limits: Limits) -> Document:
+    pdfplumber = _import_pdfplumber()
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many types for damaged or locked files
+        raise _open_error(exc) from None
+    with pdf:
+        try:
+            if len(pdf.pages) > limits.max_pages:
+                raise ReadError("F001", f"PDF 超过 {limits.max_pages} 页，未检查。", f"PDF has more than {limits.max_pages} pages; not checked")
+            pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, 1)]
+        except ReadError:
+            raise
+        except Exception as exc:
+            raise _open_error(exc) from None
+    _drop_running_lines(pages)
+    if sum(len(line.text.strip()) for p in pages for line in p.lines) + _table_chars(pages) < _MIN_TEXT_CHARS:
+        raise ReadError(
+            "F002",
+            "该 PDF 没有文字层（可能是扫描件或图片），无法检查。请提交原始 Word 文档（.docx），或导出带文字的 PDF。",
+            "this PDF has no text layer (a scan or images); submit the .docx or a PDF exported with text",
+        )
+    return Document(path=path, format="pdf", blocks=_assemble(pages))
+
+
+def _import_pdfplumber() -> Any:
+    try:
+        import pdfplumber
+    except ImportError:
+        raise ReadError(
+            "F002",
+            f"检查 PDF 需要安装 PDF 扩展：{INSTALL_HINT}。也可以直接检查 Word 文档（.docx）。",
+            f"checking PDF needs the PDF extra: {INSTALL_HINT}; or check the .docx instead",
+        ) from None
+    return pdfplumber
+
+
+def _open_error(exc: Exception) -> ReadError:
+    chain = f"{type(exc).__name__} {exc!r} {exc.__cause__!r}"
+    if "Password" in chain or "Encrypt" in chain:
+        return ReadError("F001", "该 PDF 已加密（设置了打开密码），无法检查。请提供未加密的文件。",
+                         "this PDF is encrypted (it has an open password); provide an unencrypted file")
+    return ReadError("F001", "PDF 文件已损坏或不完整，无法读取。", f"the PDF is damaged or incomplete ({type(exc).__name__})")
+
+
+# ---- one page ------------------------------------------------------------------------
+
+
+def _read_page(page: Any, number: int) -> _Page:
+    out = _Page(number, float(page.height), images=len(page.images))
+    found = page.find_tables()
+    areas = [t.bbox for t in found]
+    for t in found:
+        boxes = _boxes(t)
+        if boxes:
+            out.tables.append(_PageTable(float(t.bbox[1]), boxes))
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, a) for a in areas))
+    for line in outside.extract_text_lines(return_chars=False):
+        if line["text"].strip():
+            out.lines.append(_Line(line["text"].strip(), line["x0"], line["x1"], line["top"], line["bottom"]))
+    return out
+
+
+def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return bool(box[0] <= cx <= box[2] and box[1] <= cy <= box[3])
+
+
+def _boxes(found: Any) -> list[_Box]:
+    """pdfplumber's rows hold a bbox where a cell starts and None where a merged cell covers."""
+    texts = found.extract()
+    return [_Box(bbox, join_lines((text or "").split("\n")))
+            for row, row_texts in zip(found.rows, texts, strict=False)
+            for bbox, text in zip(row.cells, row_texts, strict=False) if bbox is not None]
+
+
+def _grid(boxes: list[_Box], xs: list[float]) -> Table:
+    """Cells on a grid whose columns start at `xs`; rows start at each distinct cell top."""
+    ys = _edges([b.bbox[1] for b in boxes])
+    cells = []
+    for box in boxes:
+        x0, top, x1, bottom = box.bbox
+        colspan = max(1, sum(1 for x in xs if x0 - 1.5 <= x < x1 - 1.5))
+        rowspan = max(1, sum(1 for y in ys if top - 1.5 <= y < bottom - 1.5))
+        cells.append(Cell(box.text, _nearest(ys, top), _nearest(xs, x0), rowspan, colspan))
+    return Table(cells, len(ys), len(xs), Location())
+
+
+def _edges(values: list[float]) -> list[float]:
+    edges: list[float] = []
+    for value in sorted(values):
+        if not edges or value - edges[-1] > 1.5:
+            edges.append(value)
+    return edges
+
+
+def _nearest(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph or cell: Chinese joins without a space, Latin words with one."""
+    out = ""
+    for line in (part.strip() for part in lines):
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+# ---- the whole file ------------------------------------------------------------------
+
+
+def _table_chars(pages: list[_Page]) -> int:
+    return sum(len(b.text) for p in pages for t in p.tables for b in t.boxes)
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Page numbers in the margins, and lines repeated in the margins of most pages."""
+    def in_margin(page: _Page, line: _Line) -> bool:
+        return line.top < page.height * _MARGIN or line.bottom > page.height * (1 - _MARGIN)
+
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", text.replace(" ", ""))
+
+    repeated = Counter(shape(line.text) for p in pages for line in p.lines if in_margin(p, line))
+    threshold = max(2, len(pages) // 2 + 1)
+    for page in pages:
+        page.lines = [
+            line for line in page.lines
+            if not (in_margin(page, line) and (_PAGE_NUMBER.match(line.text) or repeated[shape(line.text)] >= threshold))
+        ]
+
+
+def _assemble(pages: list[_Page]) -> list[Block]:
+    builder = _Builder()
+    for page in pages:
+        builder.start_page(page)
+        items: list[tuple[float, _Line | _PageTable]] = [(line.top, line) for line in page.lines]
+        items += [(t.top, t) for t in page.tables]
+        for _, item in sorted(items, key=lambda pair: pair[0]):
+            if isinstance(item, _PageTable):
+                builder.add_table(item, page.number)
+            else:
+                builder.add_line(item, page.number)
+    builder.flush()
+    return builder.blocks
+
+
+class _Builder:
+    """Joins wrapped lines into paragraphs and cut tables into one table."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.lines: list[str] = []
+        self.page = 0
+        self.prev: _Line | None = None
+        self.left = self.right = self.size = 0.0
+        self.n_tables = 0
+        self.last_xs: list[float] = []
+        self.page_start = True
+
+    def start_page(self, page: _Page) -> None:
+        body = [line for line in page.lines if len(line.text) >= 8] or page.lines
+        if body:
+            self.left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
+            self.right = max(line.x1 for line in body)
+            heights = sorted(line.bottom - line.top for line in body)
+            self.size = heights[len(heights) // 2] or 10.0
+        self.page_start = True
+
+    def add_line(self, line: _Line, page: int) -> None:
+        if self._starts_paragraph(line):
+            self.flush()
+            self.page = page
+        self.lines.append(line.text)
+        self.prev = line
+        self.page_start = False
+
+    def _starts_paragraph(self, line: _Line) -> bool:
+        prev = self.prev
+        if prev is None or not self.lines:
+            return True
+        indented = line.x0 > self.left + 1.2 * self.size
+        prev_short = prev.x1 < self.right - 1.5 * self.size
+        if indented or prev_short or _HEADING_START.match(line.text):
+            return True
+        return not self.page_start and line.top - prev.bottom > 0.8 * self.size
+
+    def add_table(self, found: _PageTable, page: int) -> None:
+        self.flush()
+        last = self.blocks[-1] if self.blocks else None
+        if self.page_start and isinstance(last, Table) and _fits(found.xs, self.last_xs):
+            self._continue_table(last, _grid(found.boxes, self.last_xs))
+        else:
+            self.last_xs = found.xs
+            self.n_tables += 1
+            table = _grid(found.boxes, self.last_xs)
+            table.loc = Location(table=self.n_tables, page=page)
+            self.blocks.append(table)
+        self.prev = None
+        self.page_start = False
+
+    @staticmethod
+    def _continue_table(table: Table, more: Table) -> None:
+        for cell in more.cells:
+            cell.row += table.n_rows
+        table.cells.extend(more.cells)
+        table.n_rows += more.n_rows
+
+
+    def flush(self) -> None:
+        if self.lines:
+            self.blocks.append(Paragraph(join_lines(self.lines), Location(page=self.page)))
+        self.lines = []
+
+
+def _fits(xs: list[float], edges: list[float]) -> bool:
+    """A table at the top of a page continues the last one when its columns line up with it."""
+    return bool(edges) and all(min(abs(x - e) for e in edges) <= 2 for x in xs)
