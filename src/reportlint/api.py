@@ -27,11 +27,13 @@ def check_document(doc: Document, ctx: Context | None = None) -> FileResult:
     return FileResult(doc.path, doc.format, report.unit, report.year, findings)
 
 
-def check_path(path: str | Path, ctx: Context | None = None, limits: Limits | None = None) -> FileResult:
+def check_path(
+    path: str | Path, ctx: Context | None = None, limits: Limits | None = None, convert: bool = False
+) -> FileResult:
     ctx = ctx or Context()
     name = os.fspath(path)
     try:
-        doc = read_path(Path(path), limits)
+        doc = read_path(Path(path), limits, convert)
     except ReadError as err:
         return _unreadable(name, err, ctx)
     return _checked(doc, ctx)
@@ -110,16 +112,18 @@ def _is_excluded(path: str, patterns: list[str]) -> bool:
     return any(fnmatch(path, p) or fnmatch(os.path.basename(path), p) for p in patterns)
 
 
-def _check_one(args: tuple[str, Context, Limits]) -> FileResult:
-    path, ctx, limits = args
-    return check_path(path, ctx, limits)
+def _check_one(args: tuple[str, Context, Limits, bool]) -> FileResult:
+    path, ctx, limits, convert = args
+    return check_path(path, ctx, limits, convert)
 
 
-def check_paths(paths: list[str], ctx: Context | None = None, jobs: int = 1, limits: Limits | None = None) -> Iterator[FileResult]:
+def check_paths(
+    paths: list[str], ctx: Context | None = None, jobs: int = 1, limits: Limits | None = None, convert: bool = False
+) -> Iterator[FileResult]:
     """Results in input order; with jobs > 1 files are checked in a process pool."""
     ctx = ctx or Context()
     limits = limits or Limits()
-    work = [(p, ctx, limits) for p in paths]
+    work = [(p, ctx, limits, convert) for p in paths]
     if jobs <= 1 or len(paths) < 2:
         yield from map(_check_one, work)
         return

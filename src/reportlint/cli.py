@@ -135,6 +135,7 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="没有问题时不输出")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="按规则统计问题数")] = False,
     max_size_mb: Annotated[float | None, typer.Option("--max-size-mb", help="单个文件大小上限（MB）")] = None,
+    convert: Annotated[bool, typer.Option("--convert", help="用 LibreOffice 把 .doc/.wps/.rtf/.odt 临时转为 .docx 再检查")] = False,
 ) -> None:
     """检查一个或多个年度报告。"""
     from reportlint.api import check_bytes, check_paths, expand_paths
@@ -158,7 +159,7 @@ def check(
     on_disk = [p for p in files if p != "-"]
     if "-" in files:
         results.append(check_bytes(sys.stdin.buffer.read(), ctx, "-", limits))
-    results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits))
+    results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits, convert=convert))
     _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}))
     options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics)
     try:

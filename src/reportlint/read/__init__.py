@@ -13,7 +13,8 @@ from reportlint.read.errors import Limits, ReadError, too_large
 __all__ = ["Limits", "ReadError", "read_path", "read_bytes"]
 
 
-def read_path(path: Path, limits: Limits | None = None) -> Document:
+def read_path(path: Path, limits: Limits | None = None, convert: bool = False) -> Document:
+    """Read a file; with `convert`, legacy word-processor files go through LibreOffice first."""
     limits = limits or Limits()
     try:
         st = path.stat()
@@ -30,7 +31,16 @@ def read_path(path: Path, limits: Limits | None = None) -> Document:
             data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
         raise ReadError("F001", f"无法读取文件：{exc.strerror or exc}", f"cannot read file: {exc}") from exc
+    if convert and data.strip() and sniff(path, data[:1024]) == "legacy":
+        return _read_converted(path, limits)
     return read_bytes(data, path, limits)
+
+
+def _read_converted(path: Path, limits: Limits) -> Document:
+    from reportlint.read.convert import convert_to_docx
+    from reportlint.read.docx import read_docx
+
+    return read_docx(convert_to_docx(path), os.fspath(path), limits)
 
 
 def read_bytes(data: bytes, path: Path, limits: Limits | None = None) -> Document:
@@ -78,6 +88,8 @@ def legacy_error(path: Path, data: bytes) -> ReadError:
     shown = ext if ext in LEGACY_EXTS else "旧版"
     return ReadError(
         "F002",
-        f"不支持 {shown} 格式。请在 Word 或 WPS 中打开，选择“文件 → 另存为”，保存类型选“Word 文档（*.docx）”后再检查。",
-        f"{shown} files are not supported; open in Word or WPS and save as .docx, then check again",
+        f"不支持 {shown} 格式。请在 Word 或 WPS 中打开，选择“文件 → 另存为”，保存类型选“Word 文档（*.docx）”后再检查；"
+        "如已安装 LibreOffice，也可以加 --convert 自动转换后检查。",
+        f"{shown} files are not supported; open in Word or WPS and save as .docx, then check again "
+        "(or, with LibreOffice installed, add --convert)",
     )
