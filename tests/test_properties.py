@@ -99,7 +99,6 @@ def test_random_bytes_give_findings_or_f_code(data: bytes, name: str) -> None:
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=5000), st.integers(min_value=1, max_value=255))
 def test_corrupted_docx_never_escapes(position: int, byte: int) -> None:
-    from helpers import docx_bytes
 
     data = bytearray(_clean_docx())
     data[position % len(data)] ^= byte

@@ -150,8 +150,6 @@ def test_old_layout_in_2021_is_t306() -> None:
 def test_subtotal_column_docx() -> None:
     import io
 
-    import docx
-
     from reportlint.template import build_docx
 
     document = build_docx(2024, "某局", clean_data())

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import glob
+import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+import signal
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from reportlint.checks import run_rules
@@ -15,6 +16,7 @@ from reportlint.model import Document, FileResult, Location
 from reportlint.pack import DEFAULT_PACK, load_pack
 from reportlint.read import Limits, ReadError, read_bytes, read_path
 from reportlint.read.detect import CHECKABLE_EXTS
+from reportlint.timelimit import TimeLimitExceeded, time_limit
 
 __all__ = ["Context", "check_document", "check_path", "check_text", "check_paths", "expand_paths"]
 
@@ -30,33 +32,34 @@ def check_document(doc: Document, ctx: Context | None = None) -> FileResult:
 def check_path(
     path: str | Path, ctx: Context | None = None, limits: Limits | None = None, convert: bool = False
 ) -> FileResult:
-    ctx = ctx or Context()
-    name = os.fspath(path)
-    try:
-        doc = read_path(Path(path), limits, convert)
-    except ReadError as err:
-        return _unreadable(name, err, ctx)
-    return _checked(doc, ctx)
+    limits = limits or Limits()
+    return _guarded(os.fspath(path), ctx or Context(), limits, lambda: read_path(Path(path), limits, convert))
 
 
 def check_text(text: str, ctx: Context | None = None, name: str = "-", limits: Limits | None = None) -> FileResult:
-    ctx = ctx or Context()
-    try:
-        doc = read_bytes(text.encode("utf-8"), Path(name if name != "-" else "stdin.txt"), limits)
-        doc.path = name
-    except ReadError as err:
-        return _unreadable(name, err, ctx)
-    return _checked(doc, ctx)
+    return check_bytes(text.encode("utf-8"), ctx, name, limits)
 
 
 def check_bytes(data: bytes, ctx: Context | None = None, name: str = "-", limits: Limits | None = None) -> FileResult:
-    ctx = ctx or Context()
+    limits = limits or Limits()
+    source = Path(name if name != "-" else "stdin.txt")
+    return _guarded(name, ctx or Context(), limits, lambda: read_bytes(data, source, limits))
+
+
+def _guarded(name: str, ctx: Context, limits: Limits, read: Callable[[], Document]) -> FileResult:
+    """Read and check within the time limit; whatever goes wrong becomes an F-code finding."""
     try:
-        doc = read_bytes(data, Path(name if name != "-" else "stdin.txt"), limits)
-        doc.path = name
-    except ReadError as err:
-        return _unreadable(name, err, ctx)
-    return _checked(doc, ctx)
+        with time_limit(limits.max_seconds):
+            try:
+                doc = read()
+            except ReadError as err:
+                return _unreadable(name, err, ctx)
+            doc.path = name
+            return _checked(doc, ctx)
+    except TimeLimitExceeded:
+        seconds = limits.max_seconds
+        return _unreadable(name, ReadError("F001", f"检查超过 {seconds:g} 秒仍未完成，已跳过此文件（可用 --timeout 调整）。",
+                                           f"checking took longer than {seconds:g} s; skipped (see --timeout)"), ctx)
 
 
 def _checked(doc: Document, ctx: Context) -> FileResult:
@@ -127,5 +130,12 @@ def check_paths(
     if jobs <= 1 or len(paths) < 2:
         yield from map(_check_one, work)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_check_one, work, chunksize=max(1, len(work) // (jobs * 8)))
+    # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers quietly
+    # on Ctrl-C or a closed pipe, where the executor's manager thread prints a traceback.
+    with multiprocessing.Pool(jobs, initializer=_worker_init) as pool:  # __exit__ terminates
+        yield from pool.imap(_check_one, work, chunksize=max(1, len(work) // (jobs * 8)))
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and exits with 130."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

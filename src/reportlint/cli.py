@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -111,7 +112,12 @@ def write_atomic(target: Path, data: str | bytes) -> None:
 
 def _emit(data: str | bytes, output: Path | None) -> None:
     if output is not None:
-        write_atomic(output, data)
+        if output.is_dir():
+            raise _fail(f"--output {output} is a directory; give a file name")
+        try:
+            write_atomic(output, data)
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
     else:
@@ -136,10 +142,10 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="按规则统计问题数")] = False,
     max_size_mb: Annotated[float | None, typer.Option("--max-size-mb", help="单个文件大小上限（MB）")] = None,
     convert: Annotated[bool, typer.Option("--convert", help="用 LibreOffice 把 .doc/.wps/.rtf/.odt 临时转为 .docx 再检查")] = False,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="单个文件的检查时限（秒），0 表示不限", min=0)] = None,
 ) -> None:
     """检查一个或多个年度报告。"""
     from reportlint.api import check_bytes, check_paths, expand_paths
-    from reportlint.read import Limits
 
     if output_format not in FORMATS:
         raise _fail(f"unknown --format {output_format!r}; choose one of {', '.join(FORMATS)}")
@@ -150,11 +156,13 @@ def check(
     if lang not in (None, "zh", "en"):
         raise _fail("--lang must be zh or en")
     ctx = _context(cfg, select, ignore, lang)
-    limit_mb = max_size_mb or cfg.get("max-file-size-mb")
-    limits = Limits(max_bytes=int(limit_mb * 1024 * 1024)) if limit_mb else Limits()
+    limits = _limits(cfg, max_size_mb, timeout)
+    convert = convert or bool(cfg.get("convert", False))
     files = expand_paths(paths, cfg.get("exclude", ()))
     if not files:
         raise _fail("no files to check (folders are searched for .docx .txt .md .html .pdf .doc .wps)")
+    if output is not None and output.exists() and any(p != "-" and os.path.exists(p) and os.path.samefile(p, output) for p in files):
+        raise _fail(f"--output {output} is one of the inputs; reportlint never writes to an input")
     results: list[FileResult] = []
     on_disk = [p for p in files if p != "-"]
     if "-" in files:
@@ -168,6 +176,19 @@ def check(
         raise _fail(str(err)) from None
     _emit(data, output)
     raise typer.Exit(_exit_code(results, fail_level, exit_zero))
+
+
+def _limits(cfg: dict[str, Any], max_size_mb: float | None, timeout: float | None) -> Any:
+    from reportlint.read import Limits
+
+    limits = Limits()
+    size_mb = max_size_mb or cfg.get("max-file-size-mb")
+    seconds = timeout if timeout is not None else cfg.get("timeout")
+    if size_mb:
+        limits = replace(limits, max_bytes=int(size_mb * 1024 * 1024))
+    if seconds is not None:
+        limits = replace(limits, max_seconds=float(seconds))
+    return limits
 
 
 def _apply_per_file_ignores(results: list[FileResult], table: dict[str, list[str]]) -> None:
@@ -275,12 +296,18 @@ def template(
     write_atomic(output, buffer.getvalue())
 
 
+def _interrupted(signum: int, frame: Any) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the cleanup
+    sys.stderr.write("\nreportlint: interrupted\n")
+    raise KeyboardInterrupt  # typer turns it into exit code 130; pool workers are terminated
+
+
 def run() -> None:
     """Run the app with clean endings: no traceback on Ctrl-C or a closed pipe."""
+    signal.signal(signal.SIGINT, _interrupted)
     try:
         app()
     except KeyboardInterrupt:
-        sys.stderr.write("\nreportlint: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
     except PackError as err:
         sys.stderr.write(f"reportlint: {err}\n")
@@ -289,8 +316,13 @@ def run() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_FINDINGS)
+    except Exception as exc:  # the last guard: a bug of ours is a message, not a traceback
+        if os.environ.get("REPORTLINT_DEBUG"):
+            raise
+        sys.stderr.write(f"reportlint: internal error ({type(exc).__name__}: {exc}); "
+                         "please report it, with REPORTLINT_DEBUG=1 for details\n")
+        sys.exit(EXIT_USAGE)
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, signal.default_int_handler)
     run()

@@ -192,7 +192,8 @@ def validate_pack(data: dict[str, Any], text: str, pack_id: str) -> None:
     """Validate against schemas/rulepack.schema.json; a validated digest is remembered."""
     schema_text = (resource_dir("schemas") / "rulepack.schema.json").read_text(encoding="utf-8")
     digest = hashlib.sha256((schema_text + "\0" + text).encode()).hexdigest()
-    marker = _cache_dir() / f"pack-{digest[:32]}.ok" if _cache_dir() else None
+    cache = _cache_dir()
+    marker = cache / f"pack-{digest[:32]}.ok" if cache else None
     if marker is not None and marker.exists():
         return  # jsonschema costs more than the whole check: validate each pack text once
     errors = schema_errors(data, json.loads(schema_text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import product
+from itertools import islice, product
 
 from reportlint.locate.digits import splits
 from reportlint.locate.tables import RawRow, RawTable
@@ -138,11 +138,7 @@ def _solve(
     all_keys = set(known) | pending_keys
     relevant = [e for e in relevant if set(e.cells) <= all_keys]
     solutions: list[tuple[tuple[str, ...], ...]] = []
-    tried = 0
-    for combo in product(*(readings for _, _, readings in pending)):
-        tried += 1
-        if tried > MAX_SEARCH:
-            break
+    for combo in islice(product(*(readings for _, _, readings in pending)), MAX_SEARCH):
         values = dict(known)
         for (_, keys, _), reading in zip(pending, combo, strict=True):
             values.update(zip(keys, map(_num, reading), strict=True))

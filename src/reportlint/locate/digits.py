@@ -8,6 +8,7 @@ consistent reading. Callers decide what to do when none or several remain.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 MAX_DIGITS = 9  # no count in these tables needs more
 MAX_CANDIDATES = 50_000
@@ -39,7 +40,6 @@ def _cuts(digits: str, parts: int) -> Iterator[tuple[str, ...]]:
 
 def splits(tokens: list[str], count: int) -> Iterator[tuple[str, ...]]:
     """Readings of `tokens` as exactly `count` values; non-digit tokens stay whole."""
-    produced = 0
 
     def walk(i: int, need: int) -> Iterator[tuple[str, ...]]:
         if i == len(tokens):
@@ -61,8 +61,4 @@ def splits(tokens: list[str], count: int) -> Iterator[tuple[str, ...]]:
                 for tail in walk(i + 1, need - parts):
                     yield head + tail
 
-    for reading in walk(0, count):
-        produced += 1
-        if produced > MAX_CANDIDATES:
-            return
-        yield reading
+    yield from islice(walk(0, count), MAX_CANDIDATES)

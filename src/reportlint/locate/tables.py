@@ -8,6 +8,7 @@ digits run together). `canonical.py` turns raw rows into canonical values.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlint.locate.flat import FlatText
@@ -26,7 +27,7 @@ _SEPARATED = re.compile(r"[|\t]")
 class RawRow:
     row_ids: tuple[str, ...]  # the canonical rows these values belong to, in order
     label: str  # as printed
-    tokens: list[str | None]  # value strings in reading order; None: the column is absent
+    tokens: Sequence[str | None]  # value strings in reading order; None: the column is absent
     exact: bool  # True when each token is known to be one cell
     loc: Location
     column_labels: list[str] | None = None  # as printed, per token (grid tables)
@@ -221,7 +222,7 @@ def _grid_rows(
         extra: dict[str, str] = {}
         col_labels: list[str] | None = None
         if value_cols:
-            by_col = {cid: (grid[r][c].text if grid[r][c] else "") for c, _, cid in value_cols}
+            by_col = {cid: _cell_text(grid[r][c]) for c, _, cid in value_cols}
             tokens = [by_col.get(cid) for cid in columns]  # a column the header lacks stays absent (T303)
             extra = {cid: text for cid, text in by_col.items() if cid not in columns}
             col_labels = [tdef.column(cid).label for cid in columns]
@@ -249,6 +250,10 @@ def _match_row(
             if best is None or key > best[:2]:
                 best = (*key, row)
     return best[2] if best else None
+
+
+def _cell_text(cell: Cell | None) -> str:
+    return cell.text if cell is not None else ""
 
 
 def _unique_cells(row: list[Cell | None]) -> list[Cell]:
@@ -279,7 +284,7 @@ def _grid_single_row(
     if value_cols and all(g for _, g, _ in value_cols):
         order = {(r.id, c.id): i for i, (r, c) in enumerate((r, c) for r in tdef.rows for c in tdef.columns_of(r))}
         placed = sorted(value_cols, key=lambda v: order.get((v[1], v[2]), 999))
-        tokens = [(row[c].text if row[c] else "") for c, _, _ in placed]
+        tokens = [_cell_text(row[c]) for c, _, _ in placed]
         col_labels = [f"{tdef.row(g).label}·{tdef.column(cid).label}" for _, g, cid in placed]
     else:
         tokens = [c.text for c in _unique_cells(row)]

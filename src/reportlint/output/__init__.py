@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlint import __version__
@@ -44,4 +45,6 @@ def render(results: list[FileResult], fmt: str, options: Options) -> str | bytes
         return render_junit(results, options)
     from reportlint.output.summary import render_csv, render_html, render_xlsx
 
-    return {"csv": render_csv, "html": render_html, "xlsx": render_xlsx}[fmt](results, options)
+    renderers: dict[str, Callable[[list[FileResult], Options], str | bytes]] = {
+        "csv": render_csv, "html": render_html, "xlsx": render_xlsx}
+    return renderers[fmt](results, options)

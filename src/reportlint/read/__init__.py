@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -19,7 +20,7 @@ def read_path(path: Path, limits: Limits | None = None, convert: bool = False) -
     try:
         st = path.stat()
     except OSError as exc:
-        raise ReadError("F001", f"无法打开文件：{exc.strerror or exc}", f"cannot open file: {exc}") from exc
+        raise _os_error("无法打开文件", "cannot open file", exc) from None
     if stat.S_ISDIR(st.st_mode):
         raise ReadError("F001", "这是一个文件夹，不是文件。", "this is a directory, not a file")
     if not stat.S_ISREG(st.st_mode):
@@ -30,7 +31,7 @@ def read_path(path: Path, limits: Limits | None = None, convert: bool = False) -
         with open(path, "rb") as fh:  # read-only: the tool never writes to an input
             data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
-        raise ReadError("F001", f"无法读取文件：{exc.strerror or exc}", f"cannot read file: {exc}") from exc
+        raise _os_error("无法读取文件", "cannot read file", exc) from None
     if convert and data.strip() and sniff(path, data[:1024]) == "legacy":
         return _read_converted(path, limits)
     return read_bytes(data, path, limits)
@@ -43,12 +44,28 @@ def _read_converted(path: Path, limits: Limits) -> Document:
     return read_docx(convert_to_docx(path), os.fspath(path), limits)
 
 
+_ERRNO_ZH = {
+    errno.ENOENT: "文件不存在（路径写错，或是指向不存在文件的链接）",
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.ELOOP: "符号链接形成了循环",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENAMETOOLONG: "路径过长",
+    errno.EIO: "磁盘读取错误",
+}
+
+
+def _os_error(zh: str, en: str, exc: OSError) -> ReadError:
+    reason = _ERRNO_ZH.get(exc.errno or -1, exc.strerror or str(exc))
+    return ReadError("F001", f"{zh}：{reason}。", f"{en}: {exc.strerror or exc}")
+
+
 def read_bytes(data: bytes, path: Path, limits: Limits | None = None) -> Document:
     limits = limits or Limits()
     if len(data) > limits.max_bytes:
         raise too_large(len(data), limits.max_bytes)
     if not data.strip():
-        raise ReadError("F001", "文件是空的。", "the file is empty")
+        raise ReadError("F001", "文件是空的，没有可检查的内容。请确认提交的是正确的文件。", "the file is empty; nothing to check")
     kind = sniff(path, data[:1024])
     name = os.fspath(path)
     if kind == "docx":

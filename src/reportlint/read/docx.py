@@ -36,6 +36,9 @@ def _parser() -> etree.XMLParser:
 
 def read_docx(data: bytes, path: str, limits: Limits) -> Document:
     xml = _document_xml(data, limits)
+    if b"<!DOCTYPE" in xml[:65536]:  # Word never writes one; entity bombs and XXE need one
+        raise ReadError("F001", "DOCX 中含有 DTD 声明（Word/WPS 不会生成），文件可能被恶意构造，出于安全未检查。",
+                        "the DOCX contains a DTD declaration, which Word never writes; not checked for safety")
     try:
         root = etree.fromstring(xml, _parser())
     except etree.XMLSyntaxError:

@@ -25,6 +25,7 @@ class Limits:
     max_table_depth: int = 5  # nested tables
     max_line_chars: int = 2_000_000  # a single line of text
     max_pages: int = 300  # PDF pages
+    max_seconds: float = 30.0  # reading and checking one file; 0 turns the limit off
 
 
 def too_large(size: int, limit: int) -> ReadError:

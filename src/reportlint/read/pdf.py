@@ -9,7 +9,9 @@ by a page break is joined with its continuation. Locations are pages.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -65,15 +67,16 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> Document:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many types for damaged or locked files
         raise _open_error(exc) from None
-    with pdf:
-        try:
-            if len(pdf.pages) > limits.max_pages:
-                raise ReadError("F001", f"PDF 超过 {limits.max_pages} 页，未检查。", f"PDF has more than {limits.max_pages} pages; not checked")
-            pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, 1)]
-        except ReadError:
-            raise
-        except Exception as exc:
-            raise _open_error(exc) from None
+    try:
+        if len(pdf.pages) > limits.max_pages:
+            raise ReadError("F001", f"PDF 超过 {limits.max_pages} 页，未检查。", f"PDF has more than {limits.max_pages} pages; not checked")
+        pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, 1)]
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise _open_error(exc) from None
+    finally:
+        _close_quietly(pdf)
     _drop_running_lines(pages)
     if sum(len(line.text.strip()) for p in pages for line in p.lines) + _table_chars(pages) < _MIN_TEXT_CHARS:
         raise ReadError(
@@ -82,6 +85,11 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> Document:
             "this PDF has no text layer (a scan or images); submit the .docx or a PDF exported with text",
         )
     return Document(path=path, format="pdf", blocks=_assemble(pages))
+
+
+def _close_quietly(pdf: Any) -> None:
+    with contextlib.suppress(Exception):  # close() walks the page tree again: a damaged one raises again
+        pdf.close()
 
 
 def _import_pdfplumber() -> Any:
@@ -93,6 +101,7 @@ def _import_pdfplumber() -> Any:
             f"检查 PDF 需要安装 PDF 扩展：{INSTALL_HINT}。也可以直接检查 Word 文档（.docx）。",
             f"checking PDF needs the PDF extra: {INSTALL_HINT}; or check the .docx instead",
         ) from None
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged-font chatter is not the writer's business
     return pdfplumber
 
 

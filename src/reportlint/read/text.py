@@ -27,12 +27,28 @@ def decode(data: bytes) -> str:
         even_nuls = data[0::2].count(0)
         return _strict(data, "utf-16-be" if even_nuls > data[1::2].count(0) else "utf-16-le")
     if b"\x00" in data:
-        raise _GARBAGE
+        raise _nul_error(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     return _guess_chinese(data)
+
+
+def _nul_error(data: bytes) -> ReadError:
+    """NUL bytes in otherwise readable text: say so, rather than calling it binary."""
+    count = data.count(0)
+    try:
+        stripped = decode(data.replace(b"\x00", b""))
+    except ReadError:
+        return _GARBAGE
+    if _chinese_score(stripped) < 0.5:
+        return _GARBAGE
+    return ReadError(
+        "F001",
+        f"文件中有 {count} 个空字节（NUL），文本可能已损坏或未完整保存。请重新导出或另存为 UTF-8 文本后再检查。",
+        f"the text contains {count} NUL bytes; it may be damaged or partly saved; export it again",
+    )
 
 
 def _strict(data: bytes, codec: str) -> str:
@@ -78,6 +94,11 @@ _COMMON = frozenset("的政府信息公开年度报告工作情况申请一二�
 _COMMON_TRAD = frozenset("的政府資訊信息公開年度報告工作情況申請一二三四五六總體主動收到和處理行政複議訴訟存在問題改進其他需要事項本件數中國人民共區市縣部門")
 
 
+def _printable_share(text: str) -> float:
+    sample = [ch for ch in text[:20000] if not ch.isspace()]
+    return sum(1 for ch in sample if ch.isprintable()) / len(sample) if sample else 1.0
+
+
 def _chinese_score(text: str) -> float:
     sample = text[:20000]
     meaningful = [ch for ch in sample if not ch.isspace()]
@@ -91,7 +112,7 @@ def _chinese_score(text: str) -> float:
 
 def read_text(data: bytes, path: str, limits: Limits) -> Document:
     text = decode(data)
-    if _chinese_score(text) < 0.5 and not text.isascii():
+    if _printable_share(text) < 0.9:  # decoded, but as control characters: not text
         raise _GARBAGE
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []

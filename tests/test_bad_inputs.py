@@ -1,0 +1,184 @@
+"""Hostile and broken input (issue 5): every file ends fast, small, with a message and
+the documented exit code; a batch keeps going; inputs and the temp folder stay as they were."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from bad_inputs import EXPECTED, generate
+from helpers import REPO
+
+from reportlint.api import check_bytes, check_path
+from reportlint.read import Limits
+
+EXAMPLES = REPO / "examples"
+SEED = EXAMPLES / "000_b2d447095e0c6c81.txt"
+SEED_CODES = ["C604"] * 5 + ["T301"] * 3
+MAX_SECONDS, MAX_RSS_MB = 10, 500
+
+# Runs the CLI as a child and reports the child's peak memory (ru_maxrss covers the CLI and
+# any pool workers it waited for), so each file is measured on its own.
+MEASURE = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:])\n"
+    "sys.stderr.write('\\nMAXRSS_KB=%d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(done.returncode)\n"
+)
+
+
+@pytest.fixture(scope="session")
+def bad_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("bad")
+    generate(target)
+    return target
+
+
+def _cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "reportlint", *args], capture_output=True, cwd=REPO,
+                          env=env, timeout=timeout)
+
+
+def _findings(stdout: bytes) -> dict[str, list[str]]:
+    return {f["path"]: sorted(x["code"] for x in f["findings"]) for f in json.loads(stdout)["files"]}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_bad_file_ends_fast_small_and_explained(bad_dir: Path, name: str) -> None:
+    allowed, exit_code = EXPECTED[name]
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "reportlint", "check", "-f", "json",
+                           str(bad_dir / name)], capture_output=True, cwd=REPO, timeout=MAX_SECONDS * 3)
+    elapsed = time.monotonic() - started
+    stderr = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr
+    assert proc.returncode == exit_code, (proc.stdout[:500], stderr)
+    codes = next(iter(_findings(proc.stdout).values()))
+    if allowed == "checked":
+        assert not [c for c in codes if c[0] == "F"]
+    else:
+        assert len(codes) == 1 and codes[0] in allowed, codes
+        message = json.loads(proc.stdout)["files"][0]["findings"][0]["message"]
+        assert len(message) > 8 and "Error" not in message
+    assert elapsed < MAX_SECONDS
+    chatter, rss = stderr.rsplit("MAXRSS_KB=", 1)
+    assert chatter.strip() == ""  # the message is in the report, not as library noise on stderr
+    assert int(rss) / 1024 < MAX_RSS_MB
+
+
+def _tree_state(*folders: Path) -> dict[str, str]:
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+            for folder in folders for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_mixed_batch_checks_every_good_report(bad_dir: Path, tmp_path: Path, jobs: str) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    before = _tree_state(bad_dir, EXAMPLES)
+    env = dict(os.environ, TMPDIR=str(temp))
+    proc = _cli("check", "-f", "json", "--jobs", jobs, str(bad_dir), str(EXAMPLES), env=env, timeout=300)
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    found = _findings(proc.stdout)
+    assert found[str(EXAMPLES / "clean_2024.docx")] == []
+    assert found[str(SEED)] == SEED_CODES
+    assert found[str(EXAMPLES / "defects_2024.docx")] == _findings(_cli("check", "-f", "json", str(EXAMPLES / "defects_2024.docx")).stdout)[str(EXAMPLES / "defects_2024.docx")]
+    for name, (allowed, _) in EXPECTED.items():
+        codes = found[str(bad_dir / name)]
+        assert (not [c for c in codes if c[0] == "F"]) if allowed == "checked" else codes[0] in allowed
+    summary = json.loads(proc.stdout)["summary"]
+    assert summary["files"] == len(EXPECTED) + 3
+    assert summary["unreadable"] == sum(1 for a, code in EXPECTED.values() if code == 2)
+    assert _tree_state(bad_dir, EXAMPLES) == before  # nothing written to any input
+    assert list(temp.iterdir()) == []  # no temporary files left behind
+
+
+def test_per_file_time_limit() -> None:
+    slow = check_path(EXAMPLES / "defects_2024.docx", limits=Limits(max_seconds=0.001))
+    assert [f.code for f in slow.findings] == ["F001"] and slow.unreadable
+    assert "秒" in slow.findings[0].message
+    proc = _cli("check", "-f", "json", "--timeout", "0.001", str(EXAMPLES / "clean_2024.docx"), str(SEED))
+    assert proc.returncode == 2
+    assert set(map(tuple, _findings(proc.stdout).values())) == {("F001",)}
+    unlimited = _cli("check", "-f", "json", "--timeout", "0", str(SEED))
+    assert _findings(unlimited.stdout)[str(SEED)] == SEED_CODES
+
+
+def _batch_folder(tmp_path: Path, copies: int) -> Path:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    data = (EXAMPLES / "defects_2024.docx").read_bytes()
+    for i in range(copies):
+        (folder / f"unit_{i:03d}.docx").write_bytes(data)
+    return folder
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_ends_a_batch_with_130_and_no_traceback(tmp_path: Path, jobs: str) -> None:
+    folder = _batch_folder(tmp_path, 400)
+    proc = subprocess.Popen([sys.executable, "-m", "reportlint", "check", "--jobs", jobs, "-o", str(tmp_path / "out.json"),
+                             "-f", "json", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
+    time.sleep(2.5)  # started and checking
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr.decode()
+    assert b"Traceback" not in stderr and b"interrupted" in stderr
+    assert not (tmp_path / "out.json").exists()  # no half-written output
+    assert [p.name for p in tmp_path.iterdir()] == ["batch"]
+
+
+def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    folder = _batch_folder(tmp_path, 40)
+    proc = subprocess.Popen([sys.executable, "-m", "reportlint", "check", "-f", "concise", str(folder)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO, bufsize=0)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)  # like `| head -c 10`
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert b"Traceback" not in stderr and b"Exception ignored" not in stderr, stderr.decode()
+
+
+def test_paths_that_are_not_files(tmp_path: Path) -> None:
+    (tmp_path / "loop_a.docx").symlink_to(tmp_path / "loop_b.docx")
+    (tmp_path / "loop_b.docx").symlink_to(tmp_path / "loop_a.docx")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "folder.docx").mkdir()
+    messages = {name: check_path(tmp_path / name).findings[0].message
+                for name in ("loop_a.docx", "dangling.txt", "folder.docx", "missing.txt")}
+    assert "循环" in messages["loop_a.docx"]
+    assert "不存在" in messages["dangling.txt"] and "不存在" in messages["missing.txt"]
+    assert "文件夹" in messages["folder.docx"]
+    proc = _cli("check", "-f", "json", str(tmp_path))  # walking a folder with loops ends
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert sorted(Path(p).name for p in _findings(proc.stdout)) == ["dangling.txt", "loop_a.docx", "loop_b.docx"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("x")
+    locked.chmod(0)
+    assert "权限" in check_path(locked).findings[0].message
+
+
+def test_output_never_replaces_an_input_or_fails_with_a_traceback(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_bytes(SEED.read_bytes())
+    for target, words in ((report, b"one of the inputs"), (tmp_path, b"is a directory"),
+                          (tmp_path / "missing" / "x.json", b"cannot write")):
+        proc = _cli("check", "-f", "json", "-o", str(target), str(report))
+        assert proc.returncode == 2 and words in proc.stderr and b"Traceback" not in proc.stderr
+    assert report.read_bytes() == SEED.read_bytes()
+
+
+def test_nul_bytes_in_text_are_named() -> None:
+    result = check_bytes("一、总体情况\0本年度".encode(), name="r.txt")
+    assert "空字节" in result.findings[0].message
