@@ -130,3 +130,41 @@ def test_old_format_2019_uses_2019_pack() -> None:
     assert data["applications"]["new"]["total"] == 23
     assert data["applications"]["results_total"]["natural_person"] == 23
     assert data["reviews"]["reconsideration"]["total"] == 0
+
+
+def _applicants(natural: int, commercial: int = 0) -> dict[str, int]:
+    return {"natural_person": natural, "commercial": commercial, "research": 0, "nonprofit": 0,
+            "legal_services": 0, "other_org": 0, "total": natural + commercial}
+
+
+# Read by hand from the published page (pingtan_2025.html), cell by cell.
+PINGTAN_2025_PAGE = {
+    "disclosure": {
+        "regulations": {"issued": 0, "repealed": 0, "in_force": 0},
+        "normative_documents": {"issued": 58, "repealed": 45, "in_force": 546},
+        "licensing": {"decisions": 2418}, "punishment": {"decisions": 644}, "enforcement": {"decisions": 64},
+        "fees": {"fee_amount": 4166.241619},
+    },
+    "applications": {
+        **{row: _applicants(0) for row in PINGTAN_2025_TOTALS},
+        "new": _applicants(151, 3), "disclosed": _applicants(33), "partial": _applicants(38),
+        "withheld_5": _applicants(3), "withheld_6": _applicants(2), "withheld_7": _applicants(3),
+        "withheld_8": _applicants(3), "unavailable_1": _applicants(49, 1), "unavailable_2": _applicants(3),
+        "not_processed_1": _applicants(2), "other_1": _applicants(8), "other_2": _applicants(2),
+        "other_3": _applicants(1), "results_total": _applicants(147, 1), "carried_forward": _applicants(4, 2),
+    },
+    "reviews": {
+        "reconsideration": {"upheld": 25, "corrected": 3, "other": 8, "pending": 0, "total": 36},
+        "litigation_direct": {"upheld": 3, "corrected": 3, "other": 0, "pending": 0, "total": 6},
+        "litigation_after_reconsideration": {"upheld": 3, "corrected": 0, "other": 0, "pending": 0, "total": 3},
+    },
+}
+
+
+@pytest.mark.skipif(not corpus_files, reason="corpus not present")
+def test_pingtan_2025_page_extracts_cell_by_cell() -> None:
+    data = extract_path(str(CORPUS / "pingtan_2025.html"))
+    assert data == PINGTAN_2025_PAGE
+    assert _column(data, "applications", "total") == PINGTAN_2025_TOTALS  # agrees with the text copy
+    result = check_path(CORPUS / "pingtan_2025.html")
+    assert [f.code for f in result.findings] == ["C601"]  # the site's chrome causes nothing

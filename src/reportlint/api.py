@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import glob
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
@@ -130,6 +129,8 @@ def check_paths(
     if jobs <= 1 or len(paths) < 2:
         yield from map(_check_one, work)
         return
+    import multiprocessing  # only batches pay for it
+
     # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers quietly
     # on Ctrl-C or a closed pipe, where the executor's manager thread prints a traceback.
     with multiprocessing.Pool(jobs, initializer=_worker_init) as pool:  # __exit__ terminates

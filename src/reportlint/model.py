@@ -6,7 +6,7 @@ downstream knows whether a paragraph came from a DOCX, a text file or a web page
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -26,9 +26,7 @@ class Location:
     column: str | int | None = None
 
     def with_(self, **changes: Any) -> Location:
-        data = asdict(self)
-        data.update(changes)
-        return Location(**data)
+        return replace(self, **changes)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

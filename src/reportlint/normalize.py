@@ -82,7 +82,7 @@ def to_simplified(text: str) -> str:
 
 
 def needs_conversion(text: str) -> bool:
-    return any(ch in _TRADITIONAL_HINTS for ch in text)
+    return not _TRADITIONAL_HINTS.isdisjoint(text)
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,7 @@ class Folded:
         return self.original[a:b]
 
 
+@lru_cache(maxsize=8192)  # table cells and labels are folded many times while tables are matched
 def fold(text: str, traditional: bool | None = None) -> Folded:
     """Fold for matching: Traditional/Taiwan wording → Simplified, widths folded."""
     if traditional is None:

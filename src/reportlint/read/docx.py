@@ -175,8 +175,9 @@ def _int_attr(el: Any, default: int) -> int:
 
 def _paragraph_text(p: Any) -> str:
     out: list[str] = []
+    tracked = next(p.iter(_DEL), None) is not None  # most paragraphs have no deletions to skip
     for el in p.iter(_T, _TAB, _BR, _CR):
-        if _inside_deletion(el, p):
+        if tracked and _inside_deletion(el, p):
             continue
         if el.tag == _T:
             out.append(el.text or "")
