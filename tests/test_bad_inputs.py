@@ -182,3 +182,18 @@ def test_output_never_replaces_an_input_or_fails_with_a_traceback(tmp_path: Path
 def test_nul_bytes_in_text_are_named() -> None:
     result = check_bytes("一、总体情况\0本年度".encode(), name="r.txt")
     assert "空字节" in result.findings[0].message
+
+
+def test_a_bug_in_one_reader_does_not_stop_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reportlint.read.html as html_reader
+    from reportlint.api import check_paths
+
+    def broken(*args: object) -> None:
+        raise IndexError("simulated bug")
+
+    monkeypatch.setattr(html_reader, "read_html", broken)
+    page = tmp_path / "a.html"
+    page.write_text("<html><body><p>一、总体情况</p></body></html>", encoding="utf-8")
+    results = list(check_paths([str(page), str(SEED)]))
+    assert [f.code for f in results[0].findings] == ["F001"] and "内部错误" in results[0].findings[0].message
+    assert sorted(f.code for f in results[1].findings) == SEED_CODES

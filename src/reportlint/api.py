@@ -46,29 +46,28 @@ def check_bytes(data: bytes, ctx: Context | None = None, name: str = "-", limits
 
 
 def _guarded(name: str, ctx: Context, limits: Limits, read: Callable[[], Document]) -> FileResult:
-    """Read and check within the time limit; whatever goes wrong becomes an F-code finding."""
+    """Read and check within the time limit; whatever goes wrong becomes one F001/F002 finding,
+    so one bad file never stops a batch."""
     try:
         with time_limit(limits.max_seconds):
-            try:
-                doc = read()
-            except ReadError as err:
-                return _unreadable(name, err, ctx)
+            doc = read()
             doc.path = name
-            return _checked(doc, ctx)
+            return check_document(doc, ctx)
+    except ReadError as err:
+        return _unreadable(name, err, ctx)
     except TimeLimitExceeded:
         seconds = limits.max_seconds
         return _unreadable(name, ReadError("F001", f"检查超过 {seconds:g} 秒仍未完成，已跳过此文件（可用 --timeout 调整）。",
                                            f"checking took longer than {seconds:g} s; skipped (see --timeout)"), ctx)
-
-
-def _checked(doc: Document, ctx: Context) -> FileResult:
-    try:
-        return check_document(doc, ctx)
+    except MemoryError:
+        return _unreadable(name, ReadError("F001", "文件过于庞大，检查时内存不足，已跳过。",
+                                           "not enough memory to check this file; skipped"), ctx)
     except RecursionError:
-        return _unreadable(doc.path, ReadError("F001", "文件结构过于复杂，无法检查。", "the file is too deeply nested to check"), ctx)
+        return _unreadable(name, ReadError("F001", "文件结构嵌套过深，无法检查。", "the file is nested too deeply to check"), ctx)
     except Exception as exc:  # a bug of ours must not stop a batch or show a traceback
         detail = f"{type(exc).__name__}: {exc}"
-        return _unreadable(doc.path, ReadError("F001", f"检查时发生内部错误（{detail}），请报告此问题。", f"internal error while checking ({detail}); please report it"), ctx)
+        return _unreadable(name, ReadError("F001", f"检查时发生内部错误（{detail}），请报告此问题。",
+                                           f"internal error while checking ({detail}); please report it"), ctx)
 
 
 def _unreadable(name: str, err: ReadError, ctx: Context) -> FileResult:
