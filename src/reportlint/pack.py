@@ -10,6 +10,7 @@ import copy
 import hashlib
 import json
 import os
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -140,17 +141,32 @@ def load_pack(pack_id: str = DEFAULT_PACK) -> Pack:
 
 
 def _read_yaml(pack_id: str) -> dict[str, Any]:
-    import yaml
-
+    """A pack's data. YAML parsing and schema validation cost more than a whole check, so a
+    validated pack is kept as JSON in the user's cache, keyed by the pack and schema text."""
     path = resource_dir("rules") / f"{pack_id}.yaml"
     if not path.is_file():
         raise PackError(f"unknown rule pack {pack_id!r}; available: {', '.join(available_packs())}")
     text = path.read_text(encoding="utf-8")
+    schema_text = (resource_dir("schemas") / "rulepack.schema.json").read_text(encoding="utf-8")
+    digest = hashlib.sha256((schema_text + "\0" + text).encode()).hexdigest()[:32]
+    cache = _cache_dir()
+    cached = cache / f"pack-{pack_id}-{digest}.json" if cache else None
+    if cached is not None and cached.is_file():
+        try:
+            data: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
+            return data
+        except (OSError, ValueError):
+            pass  # a damaged cache entry: parse the YAML again
+    import yaml
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     if not isinstance(data, dict):
         raise PackError(f"rule pack {pack_id}: not a mapping")
-    validate_pack(data, text, pack_id)
+    errors = schema_errors(data, json.loads(schema_text))
+    if errors:
+        raise PackError(f"rule pack {pack_id} is invalid:\n" + "\n".join(errors))
+    _remember(cached, data)
     return data
 
 
@@ -188,20 +204,6 @@ def _patch_table(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
     return table
 
 
-def validate_pack(data: dict[str, Any], text: str, pack_id: str) -> None:
-    """Validate against schemas/rulepack.schema.json; a validated digest is remembered."""
-    schema_text = (resource_dir("schemas") / "rulepack.schema.json").read_text(encoding="utf-8")
-    digest = hashlib.sha256((schema_text + "\0" + text).encode()).hexdigest()
-    cache = _cache_dir()
-    marker = cache / f"pack-{digest[:32]}.ok" if cache else None
-    if marker is not None and marker.exists():
-        return  # jsonschema costs more than the whole check: validate each pack text once
-    errors = schema_errors(data, json.loads(schema_text))
-    if errors:
-        raise PackError(f"rule pack {pack_id} is invalid:\n" + "\n".join(errors))
-    _remember(marker)
-
-
 def schema_errors(data: Any, schema: dict[str, Any]) -> list[str]:
     import jsonschema
 
@@ -219,14 +221,23 @@ def _cache_dir() -> Path | None:
     return Path(base) / "reportlint"
 
 
-def _remember(marker: Path | None) -> None:
-    if marker is None:
+def _remember(target: Path | None, data: dict[str, Any]) -> None:
+    """Write the cache entry atomically; a read-only home just means parsing again next time."""
+    if target is None:
         return
     try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-    except OSError:
-        pass  # a read-only home just means validating again next time
+        payload = json.dumps(data, ensure_ascii=False)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(payload)
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except (OSError, TypeError, ValueError):
+        pass
 
 
 def _columns(items: list[dict[str, Any]]) -> tuple[Column, ...]:
