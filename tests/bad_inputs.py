@@ -54,7 +54,7 @@ EXPECTED: dict[str, tuple[frozenset[str] | str, int]] = {
 }
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
+def zip_members(members: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, payload in members.items():
@@ -64,7 +64,7 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 def _document(body: str, prolog: str = "") -> bytes:
     xml = f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
-    return _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": xml.encode()})
+    return zip_members({"[Content_Types].xml": b"<Types/>", "word/document.xml": xml.encode()})
 
 
 def _zip_bomb() -> bytes:
@@ -150,7 +150,7 @@ def _builders() -> dict[str, Callable[[], bytes]]:
         "nested_tables.docx": _nested_tables_docx,
         "nested_tables.html": _nested_tables_html,
         "deep_xml.docx": lambda: _document("<w:sdt><w:sdtContent>" * 5000 + "</w:sdtContent></w:sdt>" * 5000),
-        "no_document_xml.docx": lambda: _zip({"[Content_Types].xml": b"<Types/>"}),
+        "no_document_xml.docx": lambda: zip_members({"[Content_Types].xml": b"<Types/>"}),
         "giant_line.txt": lambda: ("本年度" * 1_500_000).encode("utf-8"),
         "sixty_mb.txt": lambda: (report.encode("utf-8") * (60 * 1024 * 1024 // len(report.encode("utf-8")) + 1)),
         "garbage.txt": lambda: garbage,

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bad_inputs import zip_members
 from helpers import PACK, docx_bytes, report_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -60,14 +61,6 @@ def _members(data: bytes) -> dict[str, bytes]:
         return {i.filename: archive.read(i) for i in archive.infolist()}
 
 
-def _rezip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, payload in members.items():
-            archive.writestr(name, payload)
-    return buffer.getvalue()
-
-
 @FUZZ
 @given(st.data())
 def test_mutated_docx(data: st.DataObject) -> None:
@@ -89,7 +82,7 @@ def test_mutated_docx(data: st.DataObject) -> None:
             members.pop(name)
         else:
             members[name] = payload
-        mutated = _rezip(members)
+        mutated = zip_members(members)
     _assert_clean(check_bytes(mutated, name="x.docx"))
 
 
