@@ -161,12 +161,23 @@ def test_paths_that_are_not_files(tmp_path: Path) -> None:
     assert sorted(Path(p).name for p in _findings(proc.stdout)) == ["dangling.txt", "loop_a.docx", "loop_b.docx"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file(tmp_path: Path) -> None:
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import reportlint.read as reader
+
     locked = tmp_path / "locked.txt"
     locked.write_text("x")
-    locked.chmod(0)
-    assert "权限" in check_path(locked).findings[0].message
+    if os.geteuid() != 0:  # a real permission error where the test user can have one
+        locked.chmod(0)
+    else:  # root reads any file: have open() fail the way it does for other users
+        def denied(*args: object, **kwargs: object) -> None:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr(reader, "open", denied, raising=False)
+    result = check_path(locked)
+    assert [f.code for f in result.findings] == ["F001"]
+    assert result.findings[0].message == "无法读取文件：没有读取权限。"
 
 
 def test_output_never_replaces_an_input_or_fails_with_a_traceback(tmp_path: Path) -> None:
