@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reportlint.checks import run_rules
 from reportlint.checks.base import Context, make
+from reportlint.extract import tables_data
 from reportlint.locate import build_report
 from reportlint.model import Document, FileResult, Location
 from reportlint.pack import DEFAULT_PACK, load_pack
@@ -25,7 +26,9 @@ def check_document(doc: Document, ctx: Context | None = None) -> FileResult:
     report = build_report(doc)
     findings = run_rules(report, ctx)
     findings.sort(key=lambda f: f.sort_key())
-    return FileResult(doc.path, doc.format, report.unit, report.year, findings)
+    result = FileResult(doc.path, doc.format, report.unit, report.year, findings)
+    result.tables, result.layout = tables_data(report), report.layout_pack.id
+    return result
 
 
 def check_path(

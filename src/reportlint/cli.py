@@ -209,6 +209,42 @@ def _exit_code(results: list[FileResult], fail_level: str, exit_zero: bool) -> i
     return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings) else EXIT_OK
 
 
+@app.command("aggregate")
+def aggregate_command(
+    paths: Annotated[list[str], typer.Argument(help="各单位的年报：文件、文件夹或通配符")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（.json .csv .xlsx .docx）")] = None,
+    output_format: Annotated[str | None, typer.Option("--format", "-f", help="json|csv|xlsx|docx；默认按输出文件扩展名")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="汇总年度；默认取多数单位的年度")] = None,
+    unit: Annotated[str, typer.Option("--unit", help="汇总报告（.docx）的单位名称")] = "（汇总）",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数")] = 1,
+) -> None:
+    """把各单位三张统计表逐格相加，得到汇总数据（未纳入的单位及原因一并列出）。
+
+    退出码：0 全部纳入；1 有单位未纳入；2 没有可汇总的单位或用法错误。"""
+    from reportlint.aggregate import EXPORT_FORMATS, aggregate, render
+    from reportlint.api import check_paths, expand_paths
+
+    fmt = output_format or (output.suffix.lower().lstrip(".") if output is not None else "json")
+    if fmt not in EXPORT_FORMATS:
+        raise _fail(f"--format must be one of {', '.join(EXPORT_FORMATS)} (or give --output a .json/.csv/.xlsx/.docx name)")
+    if fmt in ("xlsx", "docx") and output is None:
+        raise _fail(f"{fmt} is binary: give --output FILE.{fmt}")
+    files = [p for p in expand_paths(paths) if p != "-"]
+    if not files:
+        raise _fail("no files to aggregate")
+    result = aggregate(list(check_paths(files, Context(), jobs=max(1, jobs))), year)
+    if result.tables is None and fmt != "json":
+        raise _fail("no unit could be summed; run `reportlint aggregate -f json` to see why each was left out")
+    try:
+        data = render(result, fmt, unit)
+    except RuntimeError as err:
+        raise _fail(str(err)) from None
+    _emit(data, output)
+    sys.stderr.write(f"reportlint: summed {len(result.units)} unit(s) for {result.year or '?'}; "
+                     f"{len(result.excluded)} left out\n")
+    raise typer.Exit(EXIT_USAGE if result.tables is None else EXIT_FINDINGS if result.excluded else EXIT_OK)
+
+
 @app.command("rules")
 def list_rules(
     lang: Annotated[str, typer.Option("--lang", help="zh|en")] = "zh",

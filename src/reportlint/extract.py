@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from reportlint.locate import build_report
+from reportlint.locate import Report, build_report
 from reportlint.model import Document
 from reportlint.pack import PackError
 from reportlint.read import ReadError, read_path
@@ -22,7 +22,11 @@ def extract_path(path: str) -> dict[str, Any]:
 
 
 def extract_document(doc: Document) -> dict[str, Any]:
-    report = build_report(doc)
+    return tables_data(build_report(doc))
+
+
+def tables_data(report: Report) -> dict[str, Any]:
+    """{table id: {row id: {column id: value}}}; a table not found is null."""
     out: dict[str, Any] = {}
     for tid, tdef in report.layout_pack.tables.items():
         table = report.tables.get(tid)

@@ -132,6 +132,8 @@ class FileResult:
     year: int | None = None
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False
+    tables: dict[str, Any] | None = None  # the extract shape, for `aggregate`; not in check's JSON
+    layout: str | None = None  # id of the rule pack whose table layout the report uses
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
