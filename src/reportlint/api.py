@@ -12,7 +12,7 @@ from reportlint.checks import run_rules
 from reportlint.checks.base import Context, make
 from reportlint.extract import tables_data
 from reportlint.locate import build_report
-from reportlint.model import Document, FileResult, Location
+from reportlint.model import Document, FileResult, Location, Prior
 from reportlint.pack import DEFAULT_PACK, load_pack
 from reportlint.read import Limits, ReadError, read_bytes, read_path
 from reportlint.read.detect import CHECKABLE_EXTS
@@ -71,6 +71,25 @@ def _guarded(name: str, ctx: Context, limits: Limits, read: Callable[[], Documen
         detail = f"{type(exc).__name__}: {exc}"
         return _unreadable(name, ReadError("F001", f"检查时发生内部错误（{detail}），请报告此问题。",
                                            f"internal error while checking ({detail}); please report it"), ctx)
+
+
+def load_priors(paths: list[str], limits: Limits | None = None) -> tuple[list[Prior], list[str]]:
+    """Last year's reports for `--previous`: what each check needs of them, and the problems
+    (one line each) with those that could not be read."""
+    priors: list[Prior] = []
+    problems: list[str] = []
+    for path in expand_paths(paths):
+        try:
+            with time_limit((limits or Limits()).max_seconds):
+                report = build_report(read_path(Path(path), limits))
+        except ReadError as err:
+            problems.append(f"{path}: {err.en}")
+            continue
+        except (TimeLimitExceeded, Exception) as exc:  # noqa: BLE001 - reported, the check goes on
+            problems.append(f"{path}: {type(exc).__name__}")
+            continue
+        priors.append(Prior(path, report.unit, report.year, tables_data(report), report.flat.text))
+    return priors, problems
 
 
 def _unreadable(name: str, err: ReadError, ctx: Context) -> FileResult:

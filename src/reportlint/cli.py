@@ -79,7 +79,7 @@ def _context(config: dict[str, Any], select: list[str] | None, ignore: list[str]
         selected=frozenset(chosen) if chosen else None,
         ignored=frozenset(_codes(ignore) + _codes(config.get("ignore"))),
         severity={_codes([k])[0]: v for k, v in config.get("severity", {}).items()},
-        unit_type=config.get("unit-type", "department"),
+        unit_type=config.get("unit-type"),
     )
 
 
@@ -143,6 +143,8 @@ def check(
     max_size_mb: Annotated[float | None, typer.Option("--max-size-mb", help="单个文件大小上限（MB）")] = None,
     convert: Annotated[bool, typer.Option("--convert", help="用 LibreOffice 把 .doc/.wps/.rtf/.odt 临时转为 .docx 再检查")] = False,
     timeout: Annotated[float | None, typer.Option("--timeout", help="单个文件的检查时限（秒），0 表示不限", min=0)] = None,
+    previous: Annotated[list[str] | None, typer.Option("--previous", help="上年度的年报（文件或文件夹），用于 X701、X702、C605")] = None,
+    unit_type: Annotated[str | None, typer.Option("--unit-type", help="department|government，决定公布期限（P204）")] = None,
 ) -> None:
     """检查一个或多个年度报告。"""
     from reportlint.api import check_bytes, check_paths, expand_paths
@@ -156,7 +158,10 @@ def check(
     if lang not in (None, "zh", "en"):
         raise _fail("--lang must be zh or en")
     ctx = _context(cfg, select, ignore, lang)
+    if unit_type not in (None, "department", "government"):
+        raise _fail("--unit-type must be department or government")
     limits = _limits(cfg, max_size_mb, timeout)
+    ctx = replace(ctx, unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits)))
     convert = convert or bool(cfg.get("convert", False))
     files = expand_paths(paths, cfg.get("exclude", ()))
     if not files:
@@ -176,6 +181,19 @@ def check(
         raise _fail(str(err)) from None
     _emit(data, output)
     raise typer.Exit(_exit_code(results, fail_level, exit_zero))
+
+
+def _priors(paths: list[str] | None, limits: Any) -> list[Any]:
+    from reportlint.api import load_priors
+
+    if not paths:
+        return []
+    priors, problems = load_priors(paths, limits)
+    for problem in problems:
+        sys.stderr.write(f"reportlint: --previous {problem}; not used\n")
+    if not priors:
+        raise _fail("--previous: no readable report of last year")
+    return priors
 
 
 def _limits(cfg: dict[str, Any], max_size_mb: float | None, timeout: float | None) -> Any:

@@ -124,6 +124,17 @@ class Finding:
         }
 
 
+@dataclass(frozen=True)
+class Prior:
+    """What this year's check needs of last year's report (`--previous`)."""
+
+    path: str
+    unit: str | None
+    year: int | None
+    tables: dict[str, Any]  # the extract shape; a table not found is None
+    text: str  # the report's folded text (paragraphs), for C605
+
+
 @dataclass
 class FileResult:
     path: str

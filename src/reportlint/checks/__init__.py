@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from reportlint.checks import arithmetic, content, period, structure, tables
+from reportlint.checks import arithmetic, content, history, period, structure, tables
 from reportlint.checks.base import Context
 from reportlint.locate import Report
 from reportlint.model import Finding
@@ -22,6 +22,7 @@ KINDS: dict[str, Kind] = {
     **tables.KINDS,
     **arithmetic.KINDS,
     **content.KINDS,
+    **history.KINDS,
 }
 
 

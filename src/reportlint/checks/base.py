@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlint.model import Finding, Location
+from reportlint.model import Finding, Location, Prior
 from reportlint.pack import RuleDef
 
 
@@ -20,7 +20,8 @@ class Context:
     selected: frozenset[str] | None = None  # None: all
     ignored: frozenset[str] = field(default_factory=frozenset)
     severity: dict[str, str] = field(default_factory=dict)
-    unit_type: str = "department"
+    unit_type: str | None = None  # department | government; None: judged from the unit's name
+    priors: tuple[Prior, ...] = ()  # last year's reports, for the X7xx and C605 checks
 
     def enabled(self, code: str) -> bool:
         if code in self.ignored or code[0] in self.ignored:
