@@ -175,3 +175,16 @@ def test_batch_folder_with_bad_files(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert [(Path(f["path"]).name, [x["code"] for x in f["findings"]]) for f in data["files"]] == [
         ("a.txt", []), ("b.doc", ["F002"]), ("d.docx", [])]
+
+
+def test_rule_docs_are_generated_from_the_pack() -> None:
+    import re
+
+    from reportlint.output.rulesdoc import render_rules_markdown
+    from reportlint.pack import load_pack
+
+    pack = load_pack()
+    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == render_rules_markdown(pack), (
+        "docs/rules.md is stale: reportlint rules -f markdown > docs/rules.md")
+    readme_rows = re.findall(r"^\| ([A-Z]\d{3}) \| ([a-z-]+) \| (\w+) \|", (REPO / "README.md").read_text(encoding="utf-8"), re.M)
+    assert sorted(readme_rows) == sorted((r.code, r.name, r.severity) for r in pack.rules.values())

@@ -267,10 +267,17 @@ def aggregate_command(
 def list_rules(
     lang: Annotated[str, typer.Option("--lang", help="zh|en")] = "zh",
     pack: Annotated[str, typer.Option("--pack", help="规则包")] = DEFAULT_PACK,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text|json")] = "text",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text|json|markdown")] = "text",
 ) -> None:
     """列出全部规则。"""
     rules = sorted(_pack(pack).rules.values(), key=lambda r: r.code)
+    if output_format == "markdown":
+        from reportlint.output.rulesdoc import render_rules_markdown
+
+        _emit(render_rules_markdown(_pack(pack)), None)
+        return
+    if output_format not in ("text", "json"):
+        raise _fail("--format must be text, json or markdown")
     if output_format == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary[lang], "basis": r.basis} for r in rules]
         _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
