@@ -152,6 +152,11 @@ def check_paths(
         return
     import multiprocessing  # only batches pay for it
 
+    # The first file is checked here, before the fork: the workers then inherit its warm
+    # caches (compiled label patterns, the loaded packs) instead of each building them.
+    yield _check_one(work[0])
+    work = work[1:]
+
     # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers quietly
     # on Ctrl-C or a closed pipe, where the executor's manager thread prints a traceback.
     with multiprocessing.Pool(jobs, initializer=_worker_init) as pool:  # __exit__ terminates
