@@ -45,6 +45,12 @@ EXPECTED: dict[str, tuple[frozenset[str] | str, int]] = {
     "garbage.html": (frozenset({"F001"}), 2),
     "image_only.pdf": (frozenset({"F002"}), 2),
     "broken_page_tree.pdf": (frozenset({"F001"}), 2),
+    "many_pages.pdf": (frozenset({"F001"}), 2),
+    "huge_body.docx": (frozenset({"F001"}), 2),
+    "many_paragraphs.docx": (frozenset({"F001"}), 2),
+    "many_lines.txt": (frozenset({"F001"}), 2),
+    "at_the_limits.docx": (frozenset({"F003"}), 1),  # just under every limit: read in full, in time
+    "at_the_limits.txt": (frozenset({"F003"}), 1),
     "empty.txt": (frozenset({"F001"}), 2),
     "nul_bytes.txt": (frozenset({"F001"}), 2),
     "novel.txt": (frozenset({"F003"}), 1),
@@ -97,11 +103,12 @@ def _nested_tables_html(depth: int = 200) -> bytes:
     return ("<html><body>" + "<table><tr><td>" * depth + inner + "</td></tr></table>" * depth + "</body></html>").encode()
 
 
-def _minimal_pdf(content: bytes, page_extra: bytes = b"") -> bytes:
-    """A one-page PDF by hand: `content` is the page's drawing stream (no fonts: no text)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R" + page_extra + b" >>",
+def _minimal_pdf(content: bytes, page_extra: bytes = b"", pages: int = 1) -> bytes:
+    """A PDF by hand: `content` is every page's drawing stream (no fonts: no text)."""
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
                b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R" + page_extra + b" >>"] * pages
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -160,6 +167,15 @@ def _builders() -> dict[str, Callable[[], bytes]]:
         "image_only.pdf": lambda: _minimal_pdf(b"q 0.5 g 50 50 400 600 re f Q"),
         # found by atheris: a page dictionary with a key and no value breaks pdfplumber's close()
         "broken_page_tree.pdf": lambda: _minimal_pdf(b"0 0 m 9 9 l S", page_extra=b" /Dangling"),
+        "many_pages.pdf": lambda: _minimal_pdf(b"0 0 m 9 9 l S", pages=500),
+        # a body too big to be a report that still deflates only 2:1, so no zip-bomb alarm rings
+        "huge_body.docx": lambda: _document(f"<w:p><w:r><w:t>{rng.randbytes(9 * 1024 * 1024).hex()}</w:t></w:r></w:p>"),
+        "many_paragraphs.docx": lambda: _document("".join(f"<w:p><w:r><w:t>{rng.randrange(10**9)}</w:t></w:r></w:p>"
+                                                          for _ in range(30_000))),
+        "many_lines.txt": lambda: "一、总体情况\n".encode() * 30_000,
+        "at_the_limits.docx": lambda: _document("".join(f"<w:p><w:r><w:t>{rng.randbytes(380).hex()}</w:t></w:r></w:p>"
+                                                        for _ in range(19_900))),
+        "at_the_limits.txt": lambda: "\n".join(rng.randbytes(450).hex() for _ in range(19_900)).encode(),
         "empty.txt": lambda: b"",
         "nul_bytes.txt": lambda: report.encode("utf-8").replace("三、".encode(), b"\0\0\0"),
         "novel.txt": lambda: ("滚滚长江东逝水，浪花淘尽英雄。是非成败转头空，青山依旧在，几度夕阳红。\n" * 200).encode("utf-8"),

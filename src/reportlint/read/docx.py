@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from reportlint.model import Block, Cell, Document, Location, Paragraph, Table
-from reportlint.read.errors import Limits, ReadError
+from reportlint.read.errors import Limits, ReadError, too_many_blocks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
@@ -36,6 +36,12 @@ def _parser() -> etree.XMLParser:
 
 def read_docx(data: bytes, path: str, limits: Limits) -> Document:
     xml = _document_xml(data, limits)
+    if len(xml) > limits.max_document_xml:
+        raise ReadError("F001", f"DOCX 正文解压后达 {len(xml) // 1024 // 1024} MB，远超年度报告的篇幅，未检查。",
+                        f"the DOCX body is {len(xml) // 1024 // 1024} MB uncompressed, far beyond a report; not checked")
+    paragraphs = xml.count(b"<w:p>") + xml.count(b"<w:p ")  # before parsing: counting bytes is cheap
+    if paragraphs > limits.max_blocks:
+        raise too_many_blocks(paragraphs, limits.max_blocks)
     if b"<!DOCTYPE" in xml[:65536]:  # Word never writes one; entity bombs and XXE need one
         raise ReadError("F001", "DOCX 中含有 DTD 声明（Word/WPS 不会生成），文件可能被恶意构造，出于安全未检查。",
                         "the DOCX contains a DTD declaration, which Word never writes; not checked for safety")

@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree, html
 
 from reportlint.model import Block, Cell, Document, Location, Paragraph, Table
-from reportlint.read.errors import Limits, ReadError
+from reportlint.read.errors import Limits, ReadError, too_many_blocks
 from reportlint.read.text import decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.IGNORECASE)
@@ -112,6 +112,8 @@ class _Walker:
         for offset, part in enumerate(text.split("\n")):
             if part.strip():
                 self.blocks.append(Paragraph(part.strip(), Location(line=line + offset if offset else line)))
+        if len(self.blocks) > self.limits.max_blocks:
+            raise too_many_blocks(len(self.blocks), self.limits.max_blocks)
 
     def _table(self, table: Any, depth: int) -> Table:
         if depth > self.limits.max_table_depth:

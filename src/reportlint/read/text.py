@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 from reportlint.model import Block, Document, Location, Paragraph
-from reportlint.read.errors import Limits, ReadError
+from reportlint.read.errors import Limits, ReadError, too_many_blocks
 
 _GARBAGE = ReadError(
     "F001",
@@ -115,6 +115,10 @@ def read_text(data: bytes, path: str, limits: Limits) -> Document:
     if _printable_share(text) < 0.9:  # decoded, but as control characters: not text
         raise _GARBAGE
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(lines) > limits.max_blocks:
+        filled = sum(1 for line in lines if line.strip())
+        if filled > limits.max_blocks:
+            raise too_many_blocks(filled, limits.max_blocks)
     blocks: list[Block] = []
     for number, line in enumerate(lines, start=1):
         if len(line) > limits.max_line_chars:
