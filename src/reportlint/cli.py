@@ -20,7 +20,7 @@ import typer
 from reportlint import __version__
 from reportlint.checks.base import Context
 from reportlint.model import SEVERITY_RANK, FileResult
-from reportlint.output import FORMATS, Options, render
+from reportlint.output import BINARY_FORMATS, FORMATS, Options, render
 from reportlint.pack import DEFAULT_PACK, PackError, load_pack
 
 app = typer.Typer(
@@ -151,6 +151,8 @@ def check(
 
     if output_format not in FORMATS:
         raise _fail(f"unknown --format {output_format!r}; choose one of {', '.join(FORMATS)}")
+    if output_format in BINARY_FORMATS and output is None and sys.stdout.isatty():
+        raise _fail(f"--format {output_format} is a binary file: add --output FILE.{output_format}")
     cfg = _load_config(config)
     fail_level = fail_on or cfg.get("fail-on", "error")
     if fail_level not in SEVERITY_RANK:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from reportlint import __version__
 from reportlint.model import FileResult
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "csv", "xlsx", "html")
-BINARY_FORMATS = ("xlsx",)
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "csv", "xlsx", "html", "docx")
+BINARY_FORMATS = ("xlsx", "docx")
 
 
 @dataclass
@@ -43,6 +43,10 @@ def render(results: list[FileResult], fmt: str, options: Options) -> str | bytes
         from reportlint.output.ci import render_junit
 
         return render_junit(results, options)
+    if fmt == "docx":
+        from reportlint.output.docx_comments import render_docx
+
+        return render_docx(results, options)
     from reportlint.output.summary import render_csv, render_html, render_xlsx
 
     renderers: dict[str, Callable[[list[FileResult], Options], str | bytes]] = {
