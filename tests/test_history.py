@@ -173,3 +173,17 @@ def test_p204_cli_unit_type_option(tmp_path: Path) -> None:
     proc = run_cli("check", "-f", "json", "--unit-type", "department", "--fail-on", "warning", str(path))
     assert proc.returncode == 1
     assert [f["code"] for f in json.loads(proc.stdout)["files"][0]["findings"]] == ["P204"]
+
+
+def test_p204_reads_the_publication_date_of_a_web_page() -> None:
+    from helpers import docx_bytes
+    from renderers import document_html
+
+    from reportlint.read import read_bytes
+
+    page = document_html(read_bytes(docx_bytes(), Path("r.docx")))  # 某某区人民政府办公室: a department
+    late = page.replace(b"<title>", b'<meta name="PubDate" content="2025-02-08 10:00">\n<title>', 1)
+    found = [f for f in check_bytes(late, name="r.html").findings if f.code == "P204"]
+    assert [(f.expected, f.actual, f.location.line) for f in found] == [("2025-01-31", "2025-02-08", 2)]
+    on_time = page.replace(b"<title>", b'<meta name="PubDate" content="2025-01-20">\n<title>', 1)
+    assert not [f for f in check_bytes(on_time, name="r.html").findings if f.code == "P204"]

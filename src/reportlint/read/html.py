@@ -23,6 +23,7 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "sec
           "center", "header", "footer", "main", "dl", "dt", "dd", "pre", "form", "hr", "address", "figure"}
 _SKIP = {"script", "style", "noscript", "template", "iframe", "select", "button", "head", "svg", "object"}
 _TITLE_META = ("ArticleTitle", "title", "og:title")
+_DATE_META = ("PubDate", "publishdate", "article:published_time", "DC.Date")
 
 
 def _decode(data: bytes) -> str:
@@ -45,6 +46,9 @@ def read_html(data: bytes, path: str, limits: Limits) -> Document:
     except (etree.ParserError, ValueError):
         raise ReadError("F001", "网页文件无法解析。", "the HTML page cannot be parsed") from None
     walker = _Walker(limits)
+    published = _meta(root, _DATE_META)
+    if published is not None:  # the page's publication date, for the deadline check (P204)
+        walker.blocks.append(Paragraph(f"发布时间：{published[0]}", Location(line=published[1])))
     title = _page_title(root)
     if title is not None:
         walker.blocks.append(Paragraph(title[0], Location(line=title[1])))
@@ -52,11 +56,18 @@ def read_html(data: bytes, path: str, limits: Limits) -> Document:
     return Document(path=path, format="html", blocks=walker.blocks)
 
 
-def _page_title(root: Any) -> tuple[str, int] | None:
-    for name in _TITLE_META:
+def _meta(root: Any, names: tuple[str, ...]) -> tuple[str, int] | None:
+    for name in names:
         for meta in root.iter("meta"):
             if (meta.get("name") or meta.get("property") or "").lower() == name.lower() and meta.get("content"):
                 return meta.get("content").strip(), meta.sourceline or 1
+    return None
+
+
+def _page_title(root: Any) -> tuple[str, int] | None:
+    found = _meta(root, _TITLE_META)
+    if found is not None:
+        return found
     for tag in ("h1", "title"):
         el = next(root.iter(tag), None)
         if el is not None and el.text_content().strip():
