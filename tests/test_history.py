@@ -187,3 +187,11 @@ def test_p204_reads_the_publication_date_of_a_web_page() -> None:
     assert [(f.expected, f.actual, f.location.line) for f in found] == [("2025-01-31", "2025-02-08", 2)]
     on_time = page.replace(b"<title>", b'<meta name="PubDate" content="2025-01-20">\n<title>', 1)
     assert not [f for f in check_bytes(on_time, name="r.html").findings if f.code == "P204"]
+
+
+def test_p204_judges_a_traditional_unit_name_like_a_simplified_one() -> None:
+    import opencc
+
+    text = opencc.OpenCC("s2tw").convert(_published("某某区", "2025-02-08"))
+    assert "某某區" in text
+    assert not [f for f in check_bytes(text.encode(), name="r.txt").findings if f.code == "P204"]

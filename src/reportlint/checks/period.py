@@ -9,6 +9,7 @@ from datetime import date
 from reportlint.checks.base import Context, make
 from reportlint.locate import Report
 from reportlint.model import Finding, Location
+from reportlint.normalize import fold
 from reportlint.pack import RuleDef
 
 
@@ -83,7 +84,7 @@ def publication_date(report: Report, labelled: str, tail: int) -> tuple[date, in
 def unit_type(report: Report, rule: RuleDef, ctx: Context) -> str:
     if ctx.unit_type:
         return ctx.unit_type
-    unit = report.unit or ""
+    unit = fold(report.unit or "", report.flat.traditional).text.strip()  # 平潭綜合實驗區 is a 区 too
     return "government" if re.search(rule.params["government_units"], unit) else "department"
 
 
