@@ -1,6 +1,10 @@
-"""The PDF reader's layout step on hand-placed lines: which lines make one paragraph."""
+"""The PDF reader's layout step on hand-placed lines: which lines make one paragraph, and
+(hypothesis) that no arrangement of lines loses or repeats text."""
 
 from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportlint.read.pdf import _assemble, _drop_running_lines, _Line, _Page, join_lines
 
@@ -49,3 +53,20 @@ def test_paragraph_continues_over_a_page_break_and_headers_repeat() -> None:
 def test_join_lines_keeps_latin_words_apart() -> None:
     assert join_lines(["本年度", "办理结果"]) == "本年度办理结果"
     assert join_lines(["PDF", "files", "", "三、"]) == "PDF files三、"
+
+LINE = st.builds(
+    lambda text, x0, width, row: _line(text, x0, row, x0 + width),
+    st.text(alphabet="一二三四五六七八九十、（）。本年度政府信息公开 0123456789-", min_size=1, max_size=30).filter(str.strip),
+    st.floats(min_value=40, max_value=200), st.floats(min_value=10, max_value=500), st.integers(min_value=-5, max_value=60),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(LINE, max_size=25), min_size=1, max_size=4))
+def test_layout_never_loses_or_repeats_text(page_lines: list[list[_Line]]) -> None:
+    pages = [_Page(n, 842.0, sorted(lines, key=lambda line: line.top)) for n, lines in enumerate(page_lines, 1)]
+    _drop_running_lines(pages)
+    kept = "".join(line.text.replace(" ", "") for page in pages for line in sorted(page.lines, key=lambda x: x.top))
+    blocks = _assemble(pages)
+    assert "".join(b.text.replace(" ", "") for b in blocks) == kept  # type: ignore[union-attr]
+    assert all(b.loc.page for b in blocks)
