@@ -195,3 +195,13 @@ def test_p204_judges_a_traditional_unit_name_like_a_simplified_one() -> None:
     text = opencc.OpenCC("s2tw").convert(_published("某某区", "2025-02-08"))
     assert "某某區" in text
     assert not [f for f in check_bytes(text.encode(), name="r.txt").findings if f.code == "P204"]
+
+
+def test_a_previous_report_of_another_year_is_not_paired() -> None:
+    current = tables()
+    previous = _previous_of(current)
+    previous["applications"]["carried_forward"]["total"] = 99
+    now, _ = _texts(current, previous)
+    _, two_years_ago = _texts(current, previous)
+    two_years_ago = two_years_ago.replace("2023", "2022")
+    assert not [f for f in _with_prior(now, two_years_ago) if f.code == "X701"]

@@ -54,13 +54,16 @@ def unit_key(unit: str | None) -> str:
 
 
 def prior_for(report: Report, ctx: Context) -> Prior | None:
-    """Last year's report of the same unit; with a single previous report, that one."""
-    priors = ctx.priors
-    if len(priors) == 1:
-        return priors[0]
+    """Last year's report of the same unit; with a single previous report, that one. A report
+    of another year is never paired: its figures would not chain."""
+    def last_year(prior: Prior) -> bool:
+        return report.year is None or prior.year in (None, report.year - 1)
+
+    priors = [p for p in ctx.priors if last_year(p)]
+    if len(ctx.priors) == 1:
+        return priors[0] if priors else None
     wanted = unit_key(report.unit)
-    matches = [p for p in priors if wanted and unit_key(p.unit) == wanted
-               and (report.year is None or p.year in (None, report.year - 1))]
+    matches = [p for p in priors if wanted and unit_key(p.unit) == wanted]
     return matches[0] if len(matches) == 1 else None
 
 
