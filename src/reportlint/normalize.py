@@ -106,9 +106,24 @@ class Folded:
         return self.original[a:b]
 
 
-@lru_cache(maxsize=8192)  # table cells and labels are folded many times while tables are matched
 def fold(text: str, traditional: bool | None = None) -> Folded:
     """Fold for matching: Traditional/Taiwan wording → Simplified, widths folded."""
+    if len(text) <= _CACHED_LENGTH:
+        return _fold_cached(text, traditional)
+    return _fold(text, traditional)
+
+
+# Table cells and labels are folded many times while tables are matched; they are short.
+# Long paragraphs are folded once, and caching them would hold whole reports in memory.
+_CACHED_LENGTH = 200
+
+
+@lru_cache(maxsize=8192)
+def _fold_cached(text: str, traditional: bool | None) -> Folded:
+    return _fold(text, traditional)
+
+
+def _fold(text: str, traditional: bool | None) -> Folded:
     if traditional is None:
         traditional = needs_conversion(text)
     if not traditional:
