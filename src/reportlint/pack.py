@@ -236,6 +236,10 @@ def _remember(target: Path | None, data: dict[str, Any]) -> None:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        stem = target.name.rsplit("-", 1)[0]  # pack-<id>: entries for older texts of this pack go
+        for stale in target.parent.glob(f"{stem}-*.json"):
+            if stale != target:
+                stale.unlink(missing_ok=True)
     except (OSError, TypeError, ValueError):
         pass
 

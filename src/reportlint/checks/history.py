@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
+from reportlint import fastre
 from reportlint.checks.base import Context, make
 from reportlint.locate import Report
 from reportlint.model import Finding, Location, Prior
@@ -46,7 +47,7 @@ def _boilerplate(pack: Pack, extra: tuple[str, ...]) -> re.Pattern[str]:
         labels |= {item.label for item in tdef.rows + tdef.columns} | set(tdef.markers)
         labels |= {alias for item in tdef.rows + tdef.columns for alias in item.aliases}
     bare = sorted({_NOT_WORDS.sub("", label) for label in labels} - {""}, key=len, reverse=True)
-    return re.compile("|".join([*extra, *map(re.escape, bare)]))
+    return fastre.compile("|".join([*extra, *map(re.escape, bare)]))
 
 
 def unit_key(unit: str | None) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportlint import fastre
 from reportlint.normalize import fold_width
 
 _ENUM_RE = re.compile(r"^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])(.*)$")
@@ -46,4 +47,4 @@ def label_pattern(label: str) -> str:
 def compile_labels(labels: tuple[str, ...]) -> re.Pattern[str]:
     """One regex matching any of `labels`, longest first so specific wins."""
     ordered = sorted(set(labels), key=len, reverse=True)
-    return re.compile("|".join(f"(?:{label_pattern(lbl)})" for lbl in ordered))
+    return fastre.compile("|".join(f"(?:{label_pattern(lbl)})" for lbl in ordered))

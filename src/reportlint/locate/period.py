@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from reportlint import fastre
 from reportlint.locate.flat import FlatText
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -26,8 +27,8 @@ class Period:
 def find_period(flat: FlatText, keywords: tuple[str, ...]) -> Period | None:
     kw = "|".join(re.escape(k) for k in keywords)
     patterns = [
-        re.compile(rf"(?:{kw})[^。；;\n]{{0,24}}?{_RANGE}"),
-        re.compile(rf"(?:本报告|报告所列|数据)[^。；;\n]{{0,24}}?{_RANGE}"),
+        fastre.compile(rf"(?:{kw})[^。；;\n]{{0,24}}?{_RANGE}"),
+        fastre.compile(rf"(?:本报告|报告所列|数据)[^。；;\n]{{0,24}}?{_RANGE}"),
     ]
     for regex in patterns:
         m = regex.search(flat.text)

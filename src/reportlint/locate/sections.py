@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportlint import fastre
 from reportlint.locate.flat import FlatText
 from reportlint.locate.labels import core_pattern
 from reportlint.normalize import compact
@@ -44,8 +45,8 @@ def _patterns(pack: Pack) -> list[tuple[Section, re.Pattern[str], re.Pattern[str
     for section in pack.sections:
         titles = sorted((section.title, *section.variants), key=len, reverse=True)
         alts = "|".join(f"(?:{core_pattern(t)})" for t in titles)
-        numbered = re.compile(rf"(?P<num>{_numbering(section.id)})\s*(?P<title>{alts})")
-        bare = re.compile(rf"^\s*(?:#+\s*)?(?P<title>{alts})\s*$")
+        numbered = fastre.compile(rf"(?P<num>{_numbering(section.id)})\s*(?P<title>{alts})")
+        bare = fastre.compile(rf"^\s*(?:#+\s*)?(?P<title>{alts})\s*$")
         out.append((section, numbered, bare))
     return out
 

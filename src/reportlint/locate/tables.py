@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reportlint import fastre
 from reportlint.locate.flat import FlatText
 from reportlint.locate.labels import compile_labels
 from reportlint.model import Cell, Location, Table
@@ -174,7 +175,7 @@ def _header_columns(
     if not header:
         return [], None
     all_cols = tdef.columns + tdef.optional_columns
-    col_res = [(c, re.compile(rf"^\s*(?:{compile_labels((c.label, *c.aliases)).pattern})\s*$")) for c in all_cols]
+    col_res = [(c, fastre.compile(rf"^\s*(?:{compile_labels((c.label, *c.aliases)).pattern})\s*$")) for c in all_cols]
     group_re = [(r.id, row_regex(r)) for r in tdef.rows] if tdef.layout == "single_row" else []
     mapped: list[tuple[int, str, str]] = []
     actual: list[str] = []

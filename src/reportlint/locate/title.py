@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportlint import fastre
 from reportlint.locate.flat import FlatText
 from reportlint.model import Location
 
@@ -23,7 +24,7 @@ class Title:
 
 
 def find_title(flat: FlatText, pattern: str) -> Title | None:
-    regex = re.compile(pattern)
+    regex = fastre.compile(pattern)
     for index, folded in enumerate(flat.folded[:_SEARCH_PARAGRAPHS]):
         text = folded.text
         m = regex.search(text)

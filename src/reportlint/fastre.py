@@ -1,0 +1,106 @@
+"""Regular expressions compiled once per machine, not once per run.
+
+Every check compiles about 150 tolerant label patterns (a `\\s*` between each character),
+and Python's pattern compiler, written in Python, spends some 35 ms on them: a quarter of a
+cold check, which a pre-commit hook pays on every commit. This module keeps the compiler's
+output (the opcode list `re` hands to `_sre.compile`) in the user cache, keyed by the
+interpreter and the `_sre` version, and rebuilds patterns from it directly.
+
+It leans on CPython internals, so it is careful: any other interpreter or version, any
+damaged cache entry, and any error at all falls back to `re.compile`, which gives the same
+pattern. `REPORTLINT_NO_CACHE=1` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+try:  # CPython only
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - other interpreters
+    _sre = None
+
+_entries: dict[str, list[Any]] | None = None
+_added = False
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - mirrors re.compile
+    if _sre is None or sys.implementation.name != "cpython":
+        return re.compile(pattern, flags)
+    key = f"{flags}:{pattern}"
+    entry = _load().get(key)
+    if entry is not None:
+        try:
+            return _sre.compile(pattern, entry[0], entry[1], entry[2], entry[3], tuple(entry[4]))
+        except Exception:  # noqa: BLE001 - a stale or damaged entry: compile afresh
+            pass
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        entry = [flags | parsed.state.flags, list(code), parsed.state.groups - 1, groupindex, indexgroup]
+        compiled = _sre.compile(pattern, entry[0], entry[1], entry[2], entry[3], tuple(entry[4]))
+    except Exception:  # noqa: BLE001 - whatever changed inside `re`, the public path still works
+        return re.compile(pattern, flags)
+    _remember(key, entry)
+    return compiled
+
+
+def _cache_file() -> Path | None:
+    if os.environ.get("REPORTLINT_NO_CACHE") or _sre is None:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    version = f"{sys.implementation.cache_tag}-{_sre.MAGIC}"
+    return Path(base) / "reportlint" / f"patterns-{version}.json"
+
+
+def _load() -> dict[str, list[Any]]:
+    global _entries
+    if _entries is None:
+        _entries = {}
+        path = _cache_file()
+        if path is not None and path.is_file():
+            try:
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+                _entries = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                _entries = {}
+    return _entries
+
+
+def _remember(key: str, entry: list[Any]) -> None:
+    global _added
+    _load()[key] = entry
+    if not _added:
+        _added = True
+        atexit.register(_save)
+
+
+def _save() -> None:
+    """Write the cache atomically; a read-only home just means compiling again next time."""
+    path = _cache_file()
+    if path is None or not _entries:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".patterns-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(_entries, fh, ensure_ascii=False)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        pass
