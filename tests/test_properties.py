@@ -121,3 +121,16 @@ def test_truncated_docx_is_f001() -> None:
     data = _clean_docx()[:4000]
     result = check_bytes(data, name=str(Path("x.docx")))
     assert [f.code for f in result.findings] == ["F001"]
+
+
+def test_long_paragraphs_are_not_kept_in_the_fold_cache() -> None:
+    """Found by the atheris run: caching every fold held whole reports (with their index maps)
+    in memory, 1 GB after 64,000 inputs. Only short texts (cells, labels) are cached."""
+    from reportlint.normalize import _fold_cached, fold
+
+    before = _fold_cached.cache_info().currsize
+    for i in range(50):
+        fold("本報告" * 200 + str(i), True)
+    assert _fold_cached.cache_info().currsize == before
+    fold("總計", True)
+    assert _fold_cached.cache_info().currsize == before + 1
