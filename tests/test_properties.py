@@ -132,5 +132,5 @@ def test_long_paragraphs_are_not_kept_in_the_fold_cache() -> None:
     for i in range(50):
         fold("本報告" * 200 + str(i), True)
     assert _fold_cached.cache_info().currsize == before
-    fold("總計", True)
+    fold(f"總計{id(object())}", True)  # short and new: cached
     assert _fold_cached.cache_info().currsize == before + 1
