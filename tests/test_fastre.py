@@ -69,3 +69,14 @@ def test_the_cache_is_written_by_a_cold_run(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr.decode()
     names = sorted(p.name.split("-")[0] for p in (tmp_path / "reportlint").iterdir())
     assert names == ["pack", "pack", "patterns"]  # two packs, one pattern file, no temp files
+
+
+def test_an_overgrown_cache_keeps_only_what_was_used(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fastre, "_MAX_ENTRIES", 3)
+    monkeypatch.setattr(fastre, "_used", set())
+    for p in ("a", "b", "c", "d"):
+        fastre.compile(p)
+    monkeypatch.setattr(fastre, "_used", {"0:d"})
+    fastre._save()
+    monkeypatch.setattr(fastre, "_entries", None)
+    assert list(fastre._load()) == ["0:d"]

@@ -29,13 +29,16 @@ except ImportError:  # pragma: no cover - other interpreters
     _sre = None
 
 _entries: dict[str, list[Any]] | None = None
+_used: set[str] = set()
 _added = False
+_MAX_ENTRIES = 2000  # beyond this (packs edited many times), keep only what this run used
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - mirrors re.compile
     if _sre is None or sys.implementation.name != "cpython":
         return re.compile(pattern, flags)
     key = f"{flags}:{pattern}"
+    _used.add(key)
     entry = _load().get(key)
     if entry is not None:
         try:
@@ -92,12 +95,13 @@ def _save() -> None:
     path = _cache_file()
     if path is None or not _entries:
         return
+    entries = _entries if len(_entries) <= _MAX_ENTRIES else {k: v for k, v in _entries.items() if k in _used}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".patterns-", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(_entries, fh, ensure_ascii=False)
+                json.dump(entries, fh, ensure_ascii=False)
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
