@@ -134,3 +134,19 @@ def test_long_paragraphs_are_not_kept_in_the_fold_cache() -> None:
     assert _fold_cached.cache_info().currsize == before
     fold(f"總計{id(object())}", True)  # short and new: cached
     assert _fold_cached.cache_info().currsize == before + 1
+
+
+def test_read_errors_do_not_collect_tracebacks() -> None:
+    """Found from the atheris run's memory growth: one shared ReadError instance, raised for
+    every garbage file, chained each new traceback (and its frames' data) onto the old ones."""
+    import traceback
+
+    from reportlint.read import ReadError, read_bytes
+
+    depths = []
+    for name, data in (("x.txt", bytes(range(256)) * 8), ("x.docx", b"PK\x03\x04 broken")) * 3:
+        try:
+            read_bytes(data, Path(name))
+        except ReadError as err:
+            depths.append((name, len(traceback.extract_tb(err.__traceback__))))
+    assert depths[:2] == depths[2:4] == depths[4:]

@@ -22,11 +22,14 @@ _T, _TAB, _BR, _CR, _DEL = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "del
 _VAL = f"{{{W}}}val"
 _IMAGE_TAGS = {f"{{{W}}}drawing", f"{{{W}}}pict", f"{{{W}}}object"}
 
-_DAMAGED = ReadError(
-    "F001",
-    "DOCX 文件已损坏，无法打开。请在 Word/WPS 中打开并重新保存为 .docx 后再检查。",
-    "the DOCX file is damaged; open it in Word/WPS and save it again as .docx",
-)
+def _damaged() -> ReadError:
+    # A new exception each time: re-raising one shared instance chains every traceback
+    # (and the frames' data) onto it, which grew without bound over a long batch.
+    return ReadError(
+        "F001",
+        "DOCX 文件已损坏，无法打开。请在 Word/WPS 中打开并重新保存为 .docx 后再检查。",
+        "the DOCX file is damaged; open it in Word/WPS and save it again as .docx",
+    )
 
 
 def _parser() -> etree.XMLParser:
@@ -48,10 +51,10 @@ def read_docx(data: bytes, path: str, limits: Limits) -> Document:
     try:
         root = etree.fromstring(xml, _parser())
     except etree.XMLSyntaxError:
-        raise _DAMAGED from None
+        raise _damaged() from None
     body = root.find(f"{{{W}}}body")
     if body is None:
-        raise _DAMAGED
+        raise _damaged()
     walker = _Walker(limits)
     walker.walk(body)
     return Document(path=path, format="docx", blocks=walker.blocks)
@@ -61,7 +64,7 @@ def _document_xml(data: bytes, limits: Limits) -> bytes:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise _DAMAGED from None
+        raise _damaged() from None
     with archive:
         infos = archive.infolist()
         total = sum(i.file_size for i in infos)
@@ -84,9 +87,9 @@ def _document_xml(data: bytes, limits: Limits) -> bytes:
             with archive.open(info) as fh:
                 xml = fh.read(limits.max_unzipped + 1)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
-            raise _DAMAGED from None
+            raise _damaged() from None
         except Exception:  # zlib.error and friends: still just a damaged file
-            raise _DAMAGED from None
+            raise _damaged() from None
     if len(xml) > limits.max_unzipped:
         raise _bomb("正文解压后过大")
     return xml

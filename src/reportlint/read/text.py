@@ -7,11 +7,13 @@ import codecs
 from reportlint.model import Block, Document, Location, Paragraph
 from reportlint.read.errors import Limits, ReadError, too_many_blocks
 
-_GARBAGE = ReadError(
-    "F001",
-    "无法识别文件内容：它不像文本（可能是损坏的文件或二进制文件改了扩展名）。",
-    "cannot read the content: it does not look like text (damaged or binary file)",
-)
+def _garbage() -> ReadError:
+    # A new exception each time: a shared instance would collect every traceback raised with it.
+    return ReadError(
+        "F001",
+        "无法识别文件内容：它不像文本（可能是损坏的文件或二进制文件改了扩展名）。",
+        "cannot read the content: it does not look like text (damaged or binary file)",
+    )
 
 
 def decode(data: bytes) -> str:
@@ -41,9 +43,9 @@ def _nul_error(data: bytes) -> ReadError:
     try:
         stripped = decode(data.replace(b"\x00", b""))
     except ReadError:
-        return _GARBAGE
+        return _garbage()
     if _chinese_score(stripped) < 0.5:
-        return _GARBAGE
+        return _garbage()
     return ReadError(
         "F001",
         f"文件中有 {count} 个空字节（NUL），文本可能已损坏或未完整保存。请重新导出或另存为 UTF-8 文本后再检查。",
@@ -55,7 +57,7 @@ def _strict(data: bytes, codec: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
-        raise _GARBAGE from None
+        raise _garbage() from None
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -80,12 +82,12 @@ def _guess_chinese(data: bytes) -> str:
 
         best = from_bytes(data).best()
         if best is None:
-            raise _GARBAGE
+            raise _garbage()
         text = str(best)
         candidates.append((_chinese_score(text), text))
     score, text = max(candidates, key=lambda c: c[0])
     if score < 0.5:
-        raise _GARBAGE
+        raise _garbage()
     return text
 
 
@@ -113,7 +115,7 @@ def _chinese_score(text: str) -> float:
 def read_text(data: bytes, path: str, limits: Limits) -> Document:
     text = decode(data)
     if _printable_share(text) < 0.9:  # decoded, but as control characters: not text
-        raise _GARBAGE
+        raise _garbage()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > limits.max_blocks:
         filled = sum(1 for line in lines if line.strip())
