@@ -7,6 +7,7 @@ import codecs
 from reportlint.model import Block, Document, Location, Paragraph
 from reportlint.read.errors import Limits, ReadError, too_many_blocks
 
+
 def _garbage() -> ReadError:
     # A new exception each time: a shared instance would collect every traceback raised with it.
     return ReadError(
