@@ -150,3 +150,19 @@ def test_read_errors_do_not_collect_tracebacks() -> None:
         except ReadError as err:
             depths.append((name, len(traceback.extract_tb(err.__traceback__))))
     assert depths[:2] == depths[2:4] == depths[4:]
+
+
+def test_a_long_run_of_digits_is_not_searched_forever() -> None:
+    """Found by the fourth atheris run: a 110-digit run in table 四 made the splitter try every
+    dead cut (30 s). Impossible lengths are now cut off and the search has a step budget."""
+    import time
+
+    started = time.monotonic()
+    assert list(splits(["9" * 110], 15)) == []  # 15 values of at most 9 digits cannot hold 110
+    assert list(splits(["1" * 60, "2" * 60], 15)) != []  # possible, and found
+    assert time.monotonic() - started < 2
+    lines = report_text().splitlines()
+    values_row = next(i for i, line in enumerate(lines) if line.startswith("五、")) - 1  # table 四's values
+    lines[values_row] = "9" * 110
+    result = check_text("\n".join(lines))
+    assert [(f.code, f.location.section) for f in result.findings if f.code == "T308"] == [("T308", "四")]
