@@ -184,3 +184,29 @@ def test_table_split_by_page_break_docx() -> None:
     document.save(buffer)
     result = check_docx(buffer.getvalue())
     assert [f.code for f in result.findings] == []
+
+
+def test_continuation_narrower_than_the_first_part() -> None:
+    """Found by atheris: table 三 split in two, the second part narrower than the columns the
+    first part's header mapped, raised IndexError (an internal-error F001)."""
+    from pathlib import Path
+
+    from reportlint.api import check_document
+    from reportlint.model import Table
+    from reportlint.read import read_bytes
+
+    doc = read_bytes(docx_bytes(), Path("r.docx"))
+    index = next(i for i, b in enumerate(doc.blocks) if isinstance(b, Table) and b.n_cols == 10)
+    whole = doc.blocks[index]
+    assert isinstance(whole, Table)
+    top = Table([c for c in whole.cells if c.row < 15], 15, 10, whole.loc)
+    rest = [c for c in whole.cells if c.row >= 15 and c.col < 6]
+    for cell in rest:
+        cell.row -= 15
+        cell.rowspan = 1
+    bottom = Table(rest, whole.n_rows - 15, 6, whole.loc)
+    doc.blocks[index:index + 1] = [top, bottom]
+    result = check_document(doc)
+    assert not [f for f in result.findings if f.code == "F001"]
+    blanks = {f.location.column for f in result.findings if f.code == "T305"}
+    assert blanks == {"社会公益组织", "法律服务机构", "其他", "总计"}  # the cells the narrow part lacks

@@ -223,7 +223,7 @@ def _grid_rows(
         extra: dict[str, str] = {}
         col_labels: list[str] | None = None
         if value_cols:
-            by_col = {cid: _cell_text(grid[r][c]) for c, _, cid in value_cols}
+            by_col = {cid: _cell_text(_at(grid[r], c)) for c, _, cid in value_cols}
             tokens = [by_col.get(cid) for cid in columns]  # a column the header lacks stays absent (T303)
             extra = {cid: text for cid, text in by_col.items() if cid not in columns}
             col_labels = [tdef.column(cid).label for cid in columns]
@@ -251,6 +251,12 @@ def _match_row(
             if best is None or key > best[:2]:
                 best = (*key, row)
     return best[2] if best else None
+
+
+def _at(row: list[Cell | None], col: int) -> Cell | None:
+    """A grid position; columns inherited from the first part of a split table may lie beyond
+    a narrower continuation."""
+    return row[col] if col < len(row) else None
 
 
 def _cell_text(cell: Cell | None) -> str:
@@ -285,7 +291,7 @@ def _grid_single_row(
     if value_cols and all(g for _, g, _ in value_cols):
         order = {(r.id, c.id): i for i, (r, c) in enumerate((r, c) for r in tdef.rows for c in tdef.columns_of(r))}
         placed = sorted(value_cols, key=lambda v: order.get((v[1], v[2]), 999))
-        tokens = [_cell_text(row[c]) for c, _, _ in placed]
+        tokens = [_cell_text(_at(row, c)) for c, _, _ in placed]
         col_labels = [f"{tdef.row(g).label}·{tdef.column(cid).label}" for _, g, cid in placed]
     else:
         tokens = [c.text for c in _unique_cells(row)]
