@@ -203,3 +203,12 @@ def test_pingtan_page_variants(variant: str) -> None:
     assert data["applications"]["results_total"]["total"] == 148
     assert data["reviews"]["reconsideration"] == {"upheld": 25, "corrected": 3, "other": 8, "pending": 0, "total": 36}
 
+
+
+@pytest.mark.skipif(not corpus_html.exists(), reason="corpus not present")
+def test_real_pingtan_page_printed_to_pdf() -> None:
+    """The published page, printed to PDF, reads like the page: same findings, same tables."""
+    page = read_bytes(corpus_html.read_bytes(), Path("pingtan_2025.html"))
+    pdf = pdfgen.document_pdf(page)
+    assert codes(check_bytes(pdf, name="pingtan_2025.pdf")) == ["C601"]
+    assert extract_document(read_bytes(pdf, Path("pingtan_2025.pdf"))) == extract_document(page)

@@ -87,15 +87,6 @@ def test_parse_value_never_raises(text: str) -> None:
     assert value.blank or value.text or value.value is not None
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(max_size=3000), st.sampled_from(["x.txt", "x.docx", "x.html", "x.md", "x.doc"]))
-def test_random_bytes_give_findings_or_f_code(data: bytes, name: str) -> None:
-    result = check_bytes(data, name=name)
-    assert result.findings is not None
-    if result.unreadable:
-        assert [f.code for f in result.findings] in (["F001"], ["F002"])
-
-
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=5000), st.integers(min_value=1, max_value=255))
 def test_corrupted_docx_never_escapes(position: int, byte: int) -> None:

@@ -155,6 +155,8 @@ def _first_body_row(labels: list[list[str]], tdef: TableDef) -> int:
             or (has_number and any(row_regex(x).search(joined) for x in tdef.rows))
         ):
             return r
+        if tdef.layout == "single_row" and r > 0 and all(not t or not parse_value(t).text for t in row):
+            return r  # below the header, a row of values only (blank in an unfilled template)
         if tdef.layout == "single_row" and sum(1 for t in row if t and not parse_value(t).text) >= len(row) // 2:
             return r
     return len(labels)
