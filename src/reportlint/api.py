@@ -26,9 +26,8 @@ def check_document(doc: Document, ctx: Context | None = None) -> FileResult:
     report = build_report(doc)
     findings = run_rules(report, ctx)
     findings.sort(key=lambda f: f.sort_key())
-    result = FileResult(doc.path, doc.format, report.unit, report.year, findings)
-    result.tables, result.layout = tables_data(report), report.layout_pack.id
-    return result
+    return FileResult(doc.path, doc.format, report.unit, report.year, findings,
+                      tables=tables_data(report), layout=report.layout_pack.id)
 
 
 def check_path(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,6 +17,7 @@ import typer
 
 from reportlint import __version__
 from reportlint.checks.base import Context
+from reportlint.files import write_atomic
 from reportlint.model import SEVERITY_RANK, FileResult
 from reportlint.output import BINARY_FORMATS, FORMATS, Options, render
 from reportlint.pack import DEFAULT_PACK, PackError, load_pack
@@ -92,21 +92,6 @@ def _load_config(path: Path | None) -> dict[str, Any]:
         return load_config(found) if found else {}
     except PackError as err:
         raise _fail(str(err)) from None
-
-
-def write_atomic(target: Path, data: str | bytes) -> None:
-    """Write next to the target, then rename: an interrupted run leaves no half file."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = target.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _emit(data: str | bytes, output: Path | None) -> None:

@@ -13,7 +13,8 @@ from typing import Annotated, Any
 import typer
 
 from reportlint.checks.base import Context
-from reportlint.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, _emit, _fail, app, write_atomic
+from reportlint.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, _emit, _fail, app
+from reportlint.files import write_atomic
 from reportlint.pack import DEFAULT_PACK, PackError, load_pack
 
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import atexit
 import json
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from reportlint.files import cache_dir, write_cache
 
 try:  # CPython only
     import _sre
@@ -61,11 +61,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - mi
 
 
 def _cache_file() -> Path | None:
-    if os.environ.get("REPORTLINT_NO_CACHE") or _sre is None:
+    base = cache_dir()
+    if base is None or _sre is None:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    version = f"{sys.implementation.cache_tag}-{_sre.MAGIC}"
-    return Path(base) / "reportlint" / f"patterns-{version}.json"
+    return base / f"patterns-{sys.implementation.cache_tag}-{_sre.MAGIC}.json"
 
 
 def _load() -> dict[str, list[Any]]:
@@ -91,20 +90,8 @@ def _remember(key: str, entry: list[Any]) -> None:
 
 
 def _save() -> None:
-    """Write the cache atomically; a read-only home just means compiling again next time."""
     path = _cache_file()
     if path is None or not _entries:
         return
     entries = _entries if len(_entries) <= _MAX_ENTRIES else {k: v for k, v in _entries.items() if k in _used}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".patterns-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entries, fh, ensure_ascii=False)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError:
-        pass
+    write_cache(path, json.dumps(entries, ensure_ascii=False))

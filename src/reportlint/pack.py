@@ -9,12 +9,12 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from reportlint.files import cache_dir, write_cache
 
 DEFAULT_PACK = "gov-2021-30"
 
@@ -149,7 +149,7 @@ def _read_yaml(pack_id: str) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
     schema_text = (resource_dir("schemas") / "rulepack.schema.json").read_text(encoding="utf-8")
     digest = hashlib.sha256((schema_text + "\0" + text).encode()).hexdigest()[:32]
-    cache = _cache_dir()
+    cache = cache_dir()
     cached = cache / f"pack-{pack_id}-{digest}.json" if cache else None
     if cached is not None and cached.is_file():
         try:
@@ -214,34 +214,14 @@ def schema_errors(data: Any, schema: dict[str, Any]) -> list[str]:
     ]
 
 
-def _cache_dir() -> Path | None:
-    if os.environ.get("REPORTLINT_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reportlint"
-
-
 def _remember(target: Path | None, data: dict[str, Any]) -> None:
-    """Write the cache entry atomically; a read-only home just means parsing again next time."""
-    if target is None:
+    """Keep the validated pack; entries for older texts of the same pack go."""
+    if target is None or not write_cache(target, json.dumps(data, ensure_ascii=False)):
         return
-    try:
-        payload = json.dumps(data, ensure_ascii=False)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        stem = target.name.rsplit("-", 1)[0]  # pack-<id>: entries for older texts of this pack go
-        for stale in target.parent.glob(f"{stem}-*.json"):
-            if stale != target:
-                stale.unlink(missing_ok=True)
-    except (OSError, TypeError, ValueError):
-        pass
+    stem = target.name.rsplit("-", 1)[0]  # pack-<id>
+    for stale in target.parent.glob(f"{stem}-*.json"):
+        if stale != target:
+            stale.unlink(missing_ok=True)
 
 
 def _columns(items: list[dict[str, Any]]) -> tuple[Column, ...]:

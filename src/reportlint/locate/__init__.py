@@ -67,10 +67,11 @@ def build_report(doc: Document) -> Report:
     period = find_period(flat, default.period_keywords)
     year = title.year if title else (period.start.year if period and period.start else None)
     pack = pack_for_year(year)
-    layout_pack, foreign = _layout_pack(doc, flat, pack)
+    tables_doc = _simplified_tables(doc) if flat.traditional else doc  # converted once, used twice
+    layout_pack, foreign = _layout_pack(tables_doc, flat, pack)
     report = Report(doc, flat, pack, layout_pack, title, year, find_sections(flat, pack), period)
     report.foreign_marker = foreign
-    _locate_tables(report, _simplified_tables(doc) if flat.traditional else doc)
+    _locate_tables(report, tables_doc)
     return report
 
 

@@ -2,8 +2,8 @@
 it applies (a paragraph, or the row's label cell in a table). The input is only read; the
 annotated copy goes to `--output`.
 
-Blocks are counted the way `read/docx.py` counts them (body paragraphs and tables in order,
-content controls opened), so a finding's paragraph or table number finds its place again.
+Blocks are counted by the reader's own `body_blocks`, so a finding's paragraph or table
+number finds its place again.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlint.model import FileResult, Finding
 from reportlint.output.locations import describe
+from reportlint.read.docx import body_blocks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 AUTHOR, INITIALS = "reportlint", "RL"
@@ -27,30 +28,15 @@ def render_docx(results: list[FileResult], options: Any) -> bytes:
     result = results[0]
     with open(result.path, "rb") as fh:  # read-only: the input is never written
         document = docx.Document(io.BytesIO(fh.read()))
-    paragraphs, tables = _blocks(document.element.body)
+    blocks = list(body_blocks(document.element.body))
+    paragraphs = [b for b in blocks if b.tag == f"{W}p"]
+    tables = [b for b in blocks if b.tag == f"{W}tbl"]
     for finding in result.findings:
         element = _anchor(finding, paragraphs, tables)
         document.add_comment(_runs(element, document), text=_text(finding, options.lang), author=AUTHOR, initials=INITIALS)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _blocks(body: Any) -> tuple[list[Any], list[Any]]:
-    paragraphs: list[Any] = []
-    tables: list[Any] = []
-    for child in body:
-        if child.tag == f"{W}p":
-            paragraphs.append(child)
-        elif child.tag == f"{W}tbl":
-            tables.append(child)
-        elif child.tag == f"{W}sdt":
-            content = child.find(f"{W}sdtContent")
-            if content is not None:
-                more_paragraphs, more_tables = _blocks(content)
-                paragraphs += more_paragraphs
-                tables += more_tables
-    return paragraphs, tables
 
 
 def _anchor(finding: Finding, paragraphs: list[Any], tables: list[Any]) -> Any:

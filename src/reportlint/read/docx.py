@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -103,6 +104,18 @@ def _bomb(detail: str) -> ReadError:
     )
 
 
+def body_blocks(parent: Any) -> Iterator[Any]:
+    """Body paragraphs (w:p) and tables (w:tbl) in order, content controls opened. Paragraph and
+    table numbers in locations count these; the DOCX comment writer counts them the same way."""
+    for child in parent:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag == _SDT:  # content controls wrap ordinary body content
+            content = child.find(f"{{{W}}}sdtContent")
+            if content is not None:
+                yield from body_blocks(content)
+
+
 class _Walker:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -111,18 +124,13 @@ class _Walker:
         self.n_tables = 0
 
     def walk(self, parent: Any) -> None:
-        for child in parent:
-            tag = child.tag
-            if tag == _P:
+        for child in body_blocks(parent):
+            if child.tag == _P:
                 self.n_paragraphs += 1
                 self.blocks.append(_paragraph(child, Location(paragraph=self.n_paragraphs)))
-            elif tag == _TBL:
+            else:
                 self.n_tables += 1
                 self.blocks.append(self._table(child, Location(table=self.n_tables, paragraph=self.n_paragraphs or None)))
-            elif tag == _SDT:  # content controls wrap ordinary body content
-                content = child.find(f"{{{W}}}sdtContent")
-                if content is not None:
-                    self.walk(content)
 
     def _table(self, tbl: Any, loc: Location, depth: int = 1) -> Table:
         if depth > self.limits.max_table_depth:
