@@ -129,6 +129,7 @@ def check(
     timeout: Annotated[float | None, typer.Option("--timeout", help="单个文件的检查时限（秒），0 表示不限", min=0)] = None,
     previous: Annotated[list[str] | None, typer.Option("--previous", help="上年度的年报（文件或文件夹），用于 X701、X702、C605")] = None,
     unit_type: Annotated[str | None, typer.Option("--unit-type", help="department|government，决定公布期限（P204）")] = None,
+    units: Annotated[Path | None, typer.Option("--units", help="应报送单位名单（每行一个，或 CSV/XLSX 第一列），列出未报送的单位")] = None,
 ) -> None:
     """检查一个或多个年度报告。"""
     from reportlint.api import check_bytes, check_paths, expand_paths
@@ -147,6 +148,7 @@ def check(
     if unit_type not in (None, "department", "government"):
         raise _fail("--unit-type must be department or government")
     limits = _limits(cfg, max_size_mb, timeout)
+    expected_units = _expected_units(units)
     ctx = replace(ctx, unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits)))
     convert = convert or bool(cfg.get("convert", False))
     files = expand_paths(paths, cfg.get("exclude", ()))
@@ -161,12 +163,29 @@ def check(
     results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits, convert=convert))
     _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}))
     options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics)
+    if expected_units is not None:
+        from reportlint.units import compare_units
+
+        options.units = compare_units(expected_units, [(r.path, r.unit) for r in results if not r.unreadable])
     try:
         data = render(results, output_format, options)
     except RuntimeError as err:
         raise _fail(str(err)) from None
     _emit(data, output)
     raise typer.Exit(_exit_code(results, fail_level, exit_zero))
+
+
+def _expected_units(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from reportlint.units import read_unit_list
+
+    try:
+        return read_unit_list(str(path))
+    except OSError as exc:
+        raise _fail(f"--units {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise _fail(f"--units: {exc}") from None
 
 
 def _priors(paths: list[str] | None, limits: Any) -> list[Any]:

@@ -30,6 +30,19 @@ def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
         "tool": {"name": "reportlint", "version": options.version, "rulepack": options.rulepack},
         "files": files,
         "summary": {"files": len(results), **totals, "unreadable": sum(1 for r in results if r.unreadable)},
+        "units": _units(options.units, results),
+    }
+
+
+def _units(check: Any, results: list[FileResult]) -> dict[str, Any] | None:
+    """--units: the expected units with no report (未报送), and reports of units not on the list."""
+    if check is None:
+        return None
+    unit_of = {r.path: r.unit for r in results}
+    return {
+        "expected": check.expected,
+        "missing": [u.name for u in check.missing],
+        "unlisted": [{"path": path, "unit": unit_of.get(path)} for path in check.unlisted],
     }
 
 

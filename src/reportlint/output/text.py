@@ -56,6 +56,8 @@ def render_text(results: list[FileResult], options: Any) -> str:
         console.print()
     if len(results) > 1 and not options.quiet:
         _summary_table(console, results, options)
+    if options.units is not None:
+        _units(console, results, options)
     if options.statistics:
         _statistics(console, results, options)
     if not options.quiet or any(r.findings for r in results):
@@ -73,8 +75,24 @@ def _summary_table(console: Any, results: list[FileResult], options: Any) -> Non
     for r in results:
         c = r.counts()
         state = "无法读取" if zh and r.unreadable else ("unreadable" if r.unreadable else "")
-        table.add_row(r.path, r.unit or state, str(r.year or ""), str(c["error"]), str(c["warning"]), str(c["info"]))
+        table.add_row(r.path, r.unit or state or os.path.basename(r.path), str(r.year or ""), str(c["error"]), str(c["warning"]), str(c["info"]))
     console.print(table)
+
+
+def _units(console: Any, results: list[FileResult], options: Any) -> None:
+    from rich.markup import escape
+
+    zh, check = options.lang == "zh", options.units
+    unit_of = {r.path: r.unit for r in results}
+    if check.missing:
+        head = f"未报送（{len(check.missing)} 个单位）：" if zh else f"No report from {len(check.missing)} unit(s): "
+        console.print(f"[bold red]{escape(head)}[/]" + escape(("、" if zh else ", ").join(u.name for u in check.missing)))
+    else:
+        console.print(f"名单上的 {check.expected} 个单位都已报送。" if zh else f"All {check.expected} listed units reported.")
+    for path in check.unlisted:
+        unit = unit_of.get(path) or ("未找到单位名称" if zh else "unit not found")
+        line = f"不在单位名单上：{path}（{unit}）" if zh else f"Not on the unit list: {path} ({unit})"
+        console.print(f"[yellow]{escape(line)}[/]")
 
 
 def _statistics(console: Any, results: list[FileResult], options: Any) -> None:
