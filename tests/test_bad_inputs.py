@@ -90,11 +90,17 @@ def test_mixed_batch_checks_every_good_report(bad_dir: Path, tmp_path: Path, job
     assert found[str(EXAMPLES / "clean_2024.docx")] == []
     assert found[str(SEED)] == SEED_CODES
     assert found[str(EXAMPLES / "defects_2024.docx")] == _findings(_cli("check", "-f", "json", str(EXAMPLES / "defects_2024.docx")).stdout)[str(EXAMPLES / "defects_2024.docx")]
+    skipped = {s["path"]: s["reason"] for s in json.loads(proc.stdout)["skipped"]}
     for name, (allowed, _) in EXPECTED.items():
+        if allowed == frozenset({"F003"}):  # found in a folder, a non-report is listed as skipped
+            assert str(bad_dir / name) not in found and skipped.pop(str(bad_dir / name)) == "not-a-report"
+            continue
         codes = found[str(bad_dir / name)]
         assert (not [c for c in codes if c[0] == "F"]) if allowed == "checked" else codes[0] in allowed
+    assert set(skipped.values()) <= {"file-type"}
     summary = json.loads(proc.stdout)["summary"]
-    assert summary["files"] == len(EXPECTED) + 3
+    not_reports = sum(1 for allowed, _ in EXPECTED.values() if allowed == frozenset({"F003"}))
+    assert summary["files"] == len(EXPECTED) - not_reports + 3
     assert summary["unreadable"] == sum(1 for a, code in EXPECTED.values() if code == 2)
     assert _tree_state(bad_dir, EXAMPLES) == before  # nothing written to any input
     assert list(temp.iterdir()) == []  # no temporary files left behind

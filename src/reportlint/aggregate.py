@@ -33,17 +33,28 @@ class Aggregate:
     tables: dict[str, Any] | None
     units: list[dict[str, Any]] = field(default_factory=list)
     excluded: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)  # copies of a unit summed once
+    missing_units: list[str] | None = None  # --units: expected units with no report (未报送)
 
     def as_dict(self) -> dict[str, Any]:
         return {"schema_version": "1.0", "tool": {"name": "reportlint", "version": __version__},
-                "year": self.year, "tables": self.tables, "units": self.units, "excluded": self.excluded}
+                "year": self.year, "tables": self.tables, "units": self.units, "excluded": self.excluded,
+                "duplicates": self.duplicates, "missing_units": self.missing_units}
 
 
 def aggregate(results: list[FileResult], year: int | None = None) -> Aggregate:
+    """Sum each unit once: of several copies of one unit's report (a DOCX and its PDF, a
+    revised copy) the one `batch.find_duplicates` keeps counts, the others are named."""
+    from reportlint.batch import find_duplicates
+
     year = year or _common_year(results)
     out = Aggregate(year, None)
+    copies = {d.path: d.kept for d in find_duplicates(results)}
     summed: list[dict[str, Any]] = []
     for result in results:
+        if result.path in copies:
+            out.duplicates.append({"unit": result.unit, "path": result.path, "kept": copies[result.path]})
+            continue
         reason = exclusion_reason(result, year)
         if reason:
             out.excluded.append({"unit": result.unit, "path": result.path, "reason": reason})

@@ -21,6 +21,7 @@ from reportlint.files import write_atomic
 from reportlint.model import SEVERITY_RANK, FileResult
 from reportlint.output import BINARY_FORMATS, FORMATS, Options, render
 from reportlint.pack import DEFAULT_PACK, PackError, load_pack
+from reportlint.read.detect import CHECKABLE_EXTS
 
 app = typer.Typer(
     add_completion=False,
@@ -94,7 +95,13 @@ def _load_config(path: Path | None) -> dict[str, Any]:
         raise _fail(str(err)) from None
 
 
-def _emit(data: str | bytes, output: Path | None) -> None:
+def format_for(output: Path | None) -> str:
+    """The format an output file's name asks for: 汇总.xlsx is XLSX, report.sarif is SARIF."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    return {"xml": "junit", "htm": "html", "txt": "text"}.get(suffix, suffix if suffix in FORMATS else "text")
+
+
+def _emit(data: str | bytes, output: Path | None, fmt: str | None = None, lang: str = "zh") -> None:
     if output is not None:
         if output.is_dir():
             raise _fail(f"--output {output} is a directory; give a file name")
@@ -102,6 +109,9 @@ def _emit(data: str | bytes, output: Path | None) -> None:
             write_atomic(output, data)
         except OSError as exc:
             raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+        if fmt:
+            said = f"已写入 {output}（{fmt.upper()}）" if lang == "zh" else f"wrote {output} ({fmt.upper()})"
+            sys.stderr.write(f"reportlint: {said}\n")
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
     else:
@@ -112,7 +122,7 @@ def _emit(data: str | bytes, output: Path | None) -> None:
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="文件、文件夹、通配符，或 - 表示标准输入")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="|".join(FORMATS))] = "text",
+    output_format: Annotated[str | None, typer.Option("--format", "-f", help="|".join(FORMATS) + "；默认按 -o 的扩展名，否则 text")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（原子写入）")] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="有问题也以 0 退出")] = False,
@@ -132,8 +142,10 @@ def check(
     units: Annotated[Path | None, typer.Option("--units", help="应报送单位名单（每行一个，或 CSV/XLSX 第一列），列出未报送的单位")] = None,
 ) -> None:
     """检查一个或多个年度报告。"""
-    from reportlint.api import check_bytes, check_paths, expand_paths
+    from reportlint.api import check_bytes, check_paths, scan_paths
+    from reportlint.batch import review, set_aside_non_reports
 
+    output_format = output_format or format_for(output)
     if output_format not in FORMATS:
         raise _fail(f"unknown --format {output_format!r}; choose one of {', '.join(FORMATS)}")
     if output_format in BINARY_FORMATS and output is None and sys.stdout.isatty():
@@ -151,9 +163,10 @@ def check(
     expected_units = _expected_units(units)
     ctx = replace(ctx, unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits)))
     convert = convert or bool(cfg.get("convert", False))
-    files = expand_paths(paths, cfg.get("exclude", ()))
+    scan = scan_paths(paths, cfg.get("exclude", ()))
+    files = scan.files
     if not files:
-        raise _fail("no files to check (folders are searched for .docx .txt .md .html .pdf .doc .wps)")
+        raise _fail(f"no files to check (folders are searched for {' '.join(sorted(CHECKABLE_EXTS))})")
     if output is not None and output.exists() and any(p != "-" and os.path.exists(p) and os.path.samefile(p, output) for p in files):
         raise _fail(f"--output {output} is one of the inputs; reportlint never writes to an input")
     results: list[FileResult] = []
@@ -162,16 +175,15 @@ def check(
         results.append(check_bytes(sys.stdin.buffer.read(), ctx, "-", limits))
     results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits, convert=convert))
     _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}))
-    options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics)
-    if expected_units is not None:
-        from reportlint.units import compare_units
-
-        options.units = compare_units(expected_units, [(r.path, r.unit) for r in results if not r.unreadable])
+    results, skipped = set_aside_non_reports(results, scan.named, scan.other)
+    notes = review(results, expected_units, bool(ctx.priors))
+    notes.skipped = skipped
+    options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics, notes=notes)
     try:
         data = render(results, output_format, options)
     except RuntimeError as err:
         raise _fail(str(err)) from None
-    _emit(data, output)
+    _emit(data, output, output_format, ctx.lang)
     raise typer.Exit(_exit_code(results, fail_level, exit_zero))
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from reportlint.checks.base import Context
-from reportlint.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, _emit, _fail, app
+from reportlint.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, _emit, _expected_units, _fail, app
 from reportlint.files import write_atomic
 from reportlint.pack import DEFAULT_PACK, PackError, load_pack
 
@@ -26,22 +26,30 @@ def aggregate_command(
     year: Annotated[int | None, typer.Option("--year", help="汇总年度；默认取多数单位的年度")] = None,
     unit: Annotated[str, typer.Option("--unit", help="汇总报告（.docx）的单位名称")] = "（汇总）",
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数")] = 1,
+    units: Annotated[Path | None, typer.Option("--units", help="应报送单位名单（每行一个，或 CSV/XLSX 第一列）")] = None,
 ) -> None:
     """把各单位三张统计表逐格相加，得到汇总数据（未纳入的单位及原因一并列出）。
 
     退出码：0 全部纳入；1 有单位未纳入；2 没有可汇总的单位或用法错误。"""
     from reportlint.aggregate import EXPORT_FORMATS, aggregate, render
-    from reportlint.api import check_paths, expand_paths
+    from reportlint.api import check_paths, scan_paths
+    from reportlint.batch import set_aside_non_reports
+    from reportlint.units import compare_units
 
     fmt = output_format or (output.suffix.lower().lstrip(".") if output is not None else "json")
     if fmt not in EXPORT_FORMATS:
         raise _fail(f"--format must be one of {', '.join(EXPORT_FORMATS)} (or give --output a .json/.csv/.xlsx/.docx name)")
     if fmt in ("xlsx", "docx") and output is None:
         raise _fail(f"{fmt} is binary: give --output FILE.{fmt}")
-    files = [p for p in expand_paths(paths) if p != "-"]
+    expected = _expected_units(units)
+    scan = scan_paths(paths)
+    files = [p for p in scan.files if p != "-"]
     if not files:
         raise _fail("no files to aggregate")
-    result = aggregate(list(check_paths(files, Context(), jobs=max(1, jobs))), year)
+    results, skipped = set_aside_non_reports(list(check_paths(files, Context(), jobs=max(1, jobs))), scan.named, [])
+    result = aggregate(results, year)
+    if expected is not None:
+        result.missing_units = [u.name for u in compare_units(expected, [(r.path, r.unit) for r in results]).missing]
     if result.tables is None and fmt != "json":
         raise _fail("no unit could be summed; run `reportlint aggregate -f json` to see why each was left out")
     try:
@@ -49,8 +57,11 @@ def aggregate_command(
     except RuntimeError as err:
         raise _fail(str(err)) from None
     _emit(data, output)
-    sys.stderr.write(f"reportlint: summed {len(result.units)} unit(s) for {result.year or '?'}; "
-                     f"{len(result.excluded)} left out\n")
+    extra = [f"重复 {len(result.duplicates)} 份（只计一次）" if result.duplicates else "",
+             f"跳过 {len(skipped)} 个不是年报的文件" if skipped else "",
+             f"未报送 {len(result.missing_units)} 个单位" if result.missing_units else ""]
+    sys.stderr.write(f"reportlint: 汇总 {result.year or '?'} 年度：纳入 {len(result.units)} 个单位，"
+                     f"未纳入 {len(result.excluded)} 个" + "".join(f"，{e}" for e in extra if e) + "。\n")
     raise typer.Exit(EXIT_USAGE if result.tables is None else EXIT_FINDINGS if result.excluded else EXIT_OK)
 
 

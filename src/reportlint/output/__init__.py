@@ -20,7 +20,7 @@ class Options:
     quiet: bool = False
     statistics: bool = False
     rulepack: str = "gov-2021-30"
-    units: Any = None  # units.UnitCheck when --units names the expected units
+    notes: Any = None  # batch.BatchNotes: skipped files, missing units, duplicates, --previous pairing
     version: str = __version__
 
 

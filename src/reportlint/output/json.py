@@ -21,6 +21,7 @@ def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
                 "format": result.format,
                 "unit": result.unit,
                 "year": result.year,
+                "previous": result.previous,
                 "findings": [f.as_dict() for f in result.findings],
                 "counts": counts,
             }
@@ -30,19 +31,27 @@ def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
         "tool": {"name": "reportlint", "version": options.version, "rulepack": options.rulepack},
         "files": files,
         "summary": {"files": len(results), **totals, "unreadable": sum(1 for r in results if r.unreadable)},
-        "units": _units(options.units, results),
+        **_notes(options.notes, results),
     }
 
 
-def _units(check: Any, results: list[FileResult]) -> dict[str, Any] | None:
-    """--units: the expected units with no report (未报送), and reports of units not on the list."""
-    if check is None:
-        return None
+def _notes(notes: Any, results: list[FileResult]) -> dict[str, Any]:
+    """What the batch says besides the findings; null where the run did not ask for it."""
+    if notes is None:
+        return {"skipped": [], "duplicates": [], "units": None, "unpaired_previous": None}
     unit_of = {r.path: r.unit for r in results}
+    units = None
+    if notes.units is not None:
+        units = {
+            "expected": notes.units.expected,
+            "missing": [u.name for u in notes.units.missing],
+            "unlisted": [{"path": path, "unit": unit_of.get(path)} for path in notes.units.unlisted],
+        }
     return {
-        "expected": check.expected,
-        "missing": [u.name for u in check.missing],
-        "unlisted": [{"path": path, "unit": unit_of.get(path)} for path in check.unlisted],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in notes.skipped],
+        "duplicates": [{"path": d.path, "kept": d.kept} for d in notes.duplicates],
+        "units": units,
+        "unpaired_previous": notes.unpaired,
     }
 
 

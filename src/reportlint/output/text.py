@@ -56,8 +56,8 @@ def render_text(results: list[FileResult], options: Any) -> str:
         console.print()
     if len(results) > 1 and not options.quiet:
         _summary_table(console, results, options)
-    if options.units is not None:
-        _units(console, results, options)
+    if options.notes is not None:
+        _notes(console, results, options)
     if options.statistics:
         _statistics(console, results, options)
     if not options.quiet or any(r.findings for r in results):
@@ -79,10 +79,34 @@ def _summary_table(console: Any, results: list[FileResult], options: Any) -> Non
     console.print(table)
 
 
+def _notes(console: Any, results: list[FileResult], options: Any) -> None:
+    """Skipped files, duplicates, units with no report, reports --previous found no match for."""
+    from rich.markup import escape
+
+    from reportlint.batch import SKIP_REASONS
+
+    zh, notes = options.lang == "zh", options.notes
+    comma = "、" if zh else ", "
+    if notes.skipped:
+        items = comma.join(f"{s.path}（{SKIP_REASONS[s.reason]['zh']}）" if zh else f"{s.path} ({SKIP_REASONS[s.reason]['en']})"
+                           for s in notes.skipped)
+        console.print(escape((f"已跳过 {len(notes.skipped)} 个文件：" if zh else f"Skipped {len(notes.skipped)} file(s): ") + items))
+    for dup in notes.duplicates:
+        line = f"重复：{dup.path} 与 {dup.kept} 是同一单位同一年度的报告，汇总时只计 {dup.kept}" if zh else \
+            f"Duplicate: {dup.path} reports the same unit and year as {dup.kept}; aggregate counts {dup.kept} only"
+        console.print(f"[yellow]{escape(line)}[/]")
+    if notes.units is not None:
+        _units(console, results, options)
+    if notes.unpaired:
+        head = "--previous：以下报告没有找到同一单位的上年报告，未做跨年度检查（X701、X702、C605）：" if zh else \
+            "--previous: no last year's report of the same unit for these (X701, X702, C605 not checked): "
+        console.print(f"[yellow]{escape(head + comma.join(notes.unpaired))}[/]")
+
+
 def _units(console: Any, results: list[FileResult], options: Any) -> None:
     from rich.markup import escape
 
-    zh, check = options.lang == "zh", options.units
+    zh, check = options.lang == "zh", options.notes.units
     unit_of = {r.path: r.unit for r in results}
     if check.missing:
         head = f"未报送（{len(check.missing)} 个单位）：" if zh else f"No report from {len(check.missing)} unit(s): "
