@@ -93,7 +93,12 @@ def append_row(sheet: Any, values: list[Any]) -> None:
                 cell.quotePrefix = True  # Excel keeps it text even when someone edits the cell
 
 
+def writable(text: str) -> str:
+    """`text` exact but for lone surrogates (which UTF-8 cannot hold), shown as `\\udcxx`."""
+    return _SURROGATE.sub(lambda m: _escape(m.group()), text)
+
+
 def dumps_json(data: Any) -> str:
-    """Readable JSON with text exact; a lone surrogate as its escape so the file is UTF-8."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    """Readable JSON with text exact; a lone surrogate as its JSON escape, so the file is
+    UTF-8 and `json.loads` gives the original string back."""
+    return writable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
