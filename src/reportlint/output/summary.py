@@ -53,7 +53,7 @@ def finding_rows(results: list[FileResult], lang: str) -> list[list[Any]]:
     return [
         [shown_name(r.path), shown_name(r.unit), r.year or "", f.code, f.name, words[f.severity],
          shown(describe(f.location, lang)), shown(f.message), shown(f.expected or ""), shown(f.actual or ""),
-         f.basis or ""]
+         shown(f.basis or "")]
         for r in results
         for f in r.findings
     ]
