@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlint.model import FileResult, Finding
 from reportlint.output.locations import describe
+from reportlint.output.safe import shown
 from reportlint.read.docx import body_blocks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -73,4 +74,5 @@ def _runs(element: Any, document: Any) -> Any:
 
 def _text(finding: Finding, lang: str) -> str:
     where = describe(finding.location, lang)
-    return f"{finding.code} {finding.name}（{where}）：{finding.message}"
+    # shown: a control character quoted from the report is not allowed in the comment's XML
+    return shown(f"{finding.code} {finding.name}（{where}）：{finding.message}")

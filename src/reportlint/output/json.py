@@ -1,11 +1,12 @@
-"""JSON per schemas/report.schema.json: deterministic, absent values null."""
+"""JSON per schemas/report.schema.json: deterministic, absent values null, text exact
+(a lone surrogate in a file name is written as its escape, so the file stays UTF-8)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from reportlint.model import FileResult
+from reportlint.output.safe import dumps_json
 
 
 def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
@@ -56,4 +57,4 @@ def _notes(notes: Any, results: list[FileResult]) -> dict[str, Any]:
 
 
 def render_json(results: list[FileResult], options: Any) -> str:
-    return json.dumps(as_data(results, options), ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(as_data(results, options))

@@ -1,8 +1,11 @@
-"""Say where a finding is, in the writer's language."""
+"""Say where a finding is, and how severe, in the writer's language."""
 
 from __future__ import annotations
 
 from reportlint.model import Location
+
+SEVERITY_WORDS = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
+                  "en": {"error": "error", "warning": "warning", "info": "info"}}
 
 
 def describe(loc: Location, lang: str = "zh") -> str:

@@ -8,10 +8,10 @@ import sys
 from typing import Any
 
 from reportlint.model import FileResult
-from reportlint.output.locations import describe, short
+from reportlint.output.locations import SEVERITY_WORDS, describe, short
+from reportlint.output.safe import shown, shown_name
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"}, "en": {"error": "error", "warning": "warning", "info": "info"}}
 
 
 def _console(options: Any, buffer: io.StringIO) -> Any:
@@ -36,23 +36,23 @@ def render_text(results: list[FileResult], options: Any) -> str:
 
     buffer = io.StringIO()
     console = _console(options, buffer)
-    words = _WORD[options.lang]
+    words = SEVERITY_WORDS[options.lang]
     for result in results:
         if not result.findings and options.quiet:
             continue
-        meta = " · ".join(str(x) for x in (result.unit, result.year) if x)
-        console.print(f"[bold underline]{escape(result.path)}[/]" + (f"  [dim]{escape(meta)}[/]" if meta else ""))
+        meta = " · ".join(str(x) for x in (shown_name(result.unit), result.year) if x)
+        console.print(f"[bold underline]{escape(shown_name(result.path))}[/]" + (f"  [dim]{escape(meta)}[/]" if meta else ""))
         if not result.findings:
             console.print("  [green]✓[/] " + ("未发现问题" if options.lang == "zh" else "no problems found"))
         for f in result.findings:
-            where = describe(f.location, options.lang)
+            where = shown(describe(f.location, options.lang))
             console.print(
                 f"  [{_STYLE[f.severity]}]{words[f.severity]:<4}[/] [bold]{f.code}[/] [dim]{f.name}[/]  "
-                f"[blue]{escape(where)}[/]\n      {escape(f.message)}"
+                f"[blue]{escape(where)}[/]\n      {escape(shown(f.message))}"
             )
             if f.expected is not None and f.actual is not None and f.code[0] in "AT":
                 exp_word, act_word = ("应为", "实为") if options.lang == "zh" else ("expected", "found")
-                console.print(f"      [dim]{exp_word} {escape(f.expected)} · {act_word} {escape(f.actual)}[/]")
+                console.print(f"      [dim]{exp_word} {escape(shown(f.expected))} · {act_word} {escape(shown(f.actual))}[/]")
         console.print()
     if len(results) > 1 and not options.quiet:
         _summary_table(console, results, options)
@@ -66,6 +66,7 @@ def render_text(results: list[FileResult], options: Any) -> str:
 
 
 def _summary_table(console: Any, results: list[FileResult], options: Any) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     zh = options.lang == "zh"
@@ -75,7 +76,8 @@ def _summary_table(console: Any, results: list[FileResult], options: Any) -> Non
     for r in results:
         c = r.counts()
         state = "无法读取" if zh and r.unreadable else ("unreadable" if r.unreadable else "")
-        table.add_row(r.path, r.unit or state or os.path.basename(r.path), str(r.year or ""), str(c["error"]), str(c["warning"]), str(c["info"]))
+        table.add_row(escape(shown_name(r.path)), escape(shown_name(r.unit or state or os.path.basename(r.path))),
+                      str(r.year or ""), str(c["error"]), str(c["warning"]), str(c["info"]))
     console.print(table)
 
 
@@ -114,7 +116,8 @@ def _units(console: Any, results: list[FileResult], options: Any) -> None:
     else:
         console.print(f"名单上的 {check.expected} 个单位都已报送。" if zh else f"All {check.expected} listed units reported.")
     for path in check.unlisted:
-        unit = unit_of.get(path) or ("未找到单位名称" if zh else "unit not found")
+        unit = shown_name(unit_of.get(path)) or ("未找到单位名称" if zh else "unit not found")
+        path = shown_name(path)
         line = f"不在单位名单上：{path}（{unit}）" if zh else f"Not on the unit list: {path} ({unit})"
         console.print(f"[yellow]{escape(line)}[/]")
 
@@ -143,7 +146,7 @@ def summary_line(results: list[FileResult], lang: str) -> str:
 
 def render_concise(results: list[FileResult], options: Any) -> str:
     lines = [
-        f"{r.path}:{short(f.location)}: {f.code} [{f.severity}] {f.message}"
+        f"{shown_name(r.path)}:{short(f.location)}: {f.code} [{f.severity}] {shown(f.message)}"
         for r in results
         for f in r.findings
     ]
