@@ -132,17 +132,14 @@ def extract(
 @app.command()
 def template(
     output: Annotated[Path, typer.Option("--output", "-o", help="输出的 .docx 文件")],
-    year: Annotated[int, typer.Option("--year", help="报告年度")] = 2025,
+    year: Annotated[int | None, typer.Option("--year", help="报告年度；默认为上一年")] = None,
     unit: Annotated[str, typer.Option("--unit", help="单位名称")] = "（单位名称）",
 ) -> None:
-    """生成一份官方格式的空白年报（.docx），表格按模板合并单元格。"""
-    import io
+    """生成一份公文格式（A4、GB/T 9704）的空白年报（.docx）：各部分有填写提示，表格按模板合并单元格。"""
+    import datetime
 
-    from reportlint.template import build_docx
+    from reportlint.template import blank_template
 
     if output.suffix.lower() != ".docx":
         raise _fail("--output must end with .docx")
-    document = build_docx(year, unit, tables=None, sections={s: "" for s in "一二三四五六"})
-    buffer = io.BytesIO()
-    document.save(buffer)
-    write_atomic(output, buffer.getvalue())
+    write_atomic(output, blank_template(year or datetime.date.today().year - 1, unit))
