@@ -161,12 +161,34 @@ def check(
     results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits, convert=convert))
     _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}))
     options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics)
+    if output_format == "docx" and output is not None and (output.is_dir() or len(results) > 1):
+        _annotate_into(results, output, ctx.lang)
+        raise typer.Exit(_exit_code(results, fail_level, exit_zero))
     try:
         data = render(results, output_format, options)
     except RuntimeError as err:
         raise _fail(str(err)) from None
     _emit(data, output)
     raise typer.Exit(_exit_code(results, fail_level, exit_zero))
+
+
+def _annotate_into(results: list[FileResult], folder: Path, lang: str) -> None:
+    """`-f docx -o DIR`: one annotated copy per DOCX, each under its own name."""
+    from reportlint.output.docx_comments import write_annotated
+
+    if folder.exists() and not folder.is_dir():
+        raise _fail(f"-f docx 检查多个文件时 -o 须是文件夹，{folder} 是文件" if lang == "zh"
+                    else f"-f docx on several files needs -o to be a folder; {folder} is a file")
+    try:
+        written, skipped = write_annotated(results, folder, lang)
+    except (RuntimeError, OSError) as err:
+        raise _fail(str(err)) from None
+    if lang == "zh":
+        note = f"已在 {folder} 写入 {len(written)} 份批注副本" + (f"；{len(skipped)} 个文件不是可读的 .docx，未写" if skipped else "")
+    else:
+        note = f"wrote {len(written)} annotated cop{'y' if len(written) == 1 else 'ies'} into {folder}" + (
+            f"; {len(skipped)} file(s) are not readable .docx, none written" if skipped else "")
+    sys.stderr.write(f"reportlint: {note}\n")
 
 
 def _priors(paths: list[str] | None, limits: Any) -> list[Any]:
