@@ -91,7 +91,7 @@ def test_cell_findings_are_on_the_cell_that_is_wrong(annotated: tuple[Path, Path
     a403 = found["A403"]  # 总计 (grid column 9) of （一）予以公开
     assert (a403["paragraph"], a403["column"], "（一）予以公开" in a403["row_text"]) == ("35", 9, True)
     t305 = found["T305"]  # the “/” in 科研机构 of （二）部分公开
-    assert (t305["paragraph"], t305["column"], t305["row"]) == ("/", 5, 4)
+    assert (t305["paragraph"], t305["column"], t305["row"]) == ("/", 5, 6)
     a404 = found["A404"]  # 总计 of 未经复议直接起诉: table 四's value row, grid column 9
     assert (a404["paragraph"], a404["row"], a404["column"]) == ("5", 3, 9)
 
