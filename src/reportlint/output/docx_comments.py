@@ -133,9 +133,10 @@ def without_own_comments(data: bytes) -> bytes:
             comments.remove(comment)
         changed = {"word/comments.xml": _xml(comments),
                    "word/document.xml": _xml(_drop_marks(etree.fromstring(source.read("word/document.xml")), ids))}
+        keys = set(para_ids)  # commentsIds maps paraId → durableId, which commentsExtensible uses
         for name in _COMMENT_EXTRAS:
             if name in names:
-                changed[name] = _xml(_drop_records(etree.fromstring(source.read(name)), para_ids))
+                changed[name] = _xml(_drop_records(etree.fromstring(source.read(name)), keys))
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
             for item in source.infolist():
@@ -155,10 +156,13 @@ def _drop_marks(body: Any, ids: set[str | None]) -> Any:
     return body
 
 
-def _drop_records(root: Any, para_ids: set[str]) -> Any:
-    """commentsExtended/Ids/Extensible entries whose paraId belongs to a removed comment."""
+def _drop_records(root: Any, keys: set[str]) -> Any:
+    """commentsExtended/Ids/Extensible entries of a removed comment (by paraId or durableId);
+    the durableIds of the records dropped join `keys` for the next part."""
     for record in list(root):
-        if any(value in para_ids for key, value in record.attrib.items() if key.endswith("}paraId")):
+        ids = {k.rsplit("}", 1)[-1]: v for k, v in record.attrib.items()}
+        if ids.get("paraId") in keys or ids.get("durableId") in keys:
+            keys.update(v for k, v in ids.items() if k == "durableId")
             root.remove(record)
     return root
 
