@@ -82,14 +82,17 @@ def _context(config: dict[str, Any], select: list[str] | None, ignore: list[str]
     )
 
 
-def _load_config(path: Path | None) -> dict[str, Any]:
-    from reportlint.config import find_config, load_config
+def _load_config(path: Path | None, paths: list[str], lang: str | None) -> tuple[dict[str, Any], Path]:
+    """The config named by --config, or the nearest one above the files checked; and the
+    folder its paths are relative to."""
+    from reportlint.config import find_config, load_config, search_start
 
-    found = path or find_config(Path.cwd())
+    zh = lang != "en"
     if path is not None and not path.is_file():
-        raise _fail(f"config file not found: {path}")
+        raise _fail(f"找不到配置文件 {path}" if zh else f"config file not found: {path}")
     try:
-        return load_config(found) if found else {}
+        found = path or find_config(search_start(paths), lang or "zh")
+        return (load_config(found, lang or "zh") if found else {}), (found.parent if found else Path.cwd())
     except PackError as err:
         raise _fail(str(err)) from None
 
@@ -137,7 +140,7 @@ def check(
         raise _fail(f"unknown --format {output_format!r}; choose one of {', '.join(FORMATS)}")
     if output_format in BINARY_FORMATS and output is None and sys.stdout.isatty():
         raise _fail(f"--format {output_format} is a binary file: add --output FILE.{output_format}")
-    cfg = _load_config(config)
+    cfg, cfg_root = _load_config(config, paths, lang)
     fail_level = fail_on or cfg.get("fail-on", "error")
     if fail_level not in SEVERITY_RANK:
         raise _fail(f"--fail-on must be error, warning or info, not {fail_level!r}")
@@ -149,7 +152,7 @@ def check(
     limits = _limits(cfg, max_size_mb, timeout)
     ctx = replace(ctx, unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits)))
     convert = convert or bool(cfg.get("convert", False))
-    files = expand_paths(paths, cfg.get("exclude", ()))
+    files = _not_excluded(expand_paths(paths), cfg.get("exclude", ()), cfg_root)
     if not files:
         raise _fail("no files to check (folders are searched for .docx .txt .md .html .pdf .doc .wps)")
     if output is not None and output.exists() and any(p != "-" and os.path.exists(p) and os.path.samefile(p, output) for p in files):
@@ -159,7 +162,7 @@ def check(
     if "-" in files:
         results.append(check_bytes(sys.stdin.buffer.read(), ctx, "-", limits))
     results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits, convert=convert))
-    _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}))
+    _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}), cfg_root)
     options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics)
     if output_format == "docx" and output is not None and (output.is_dir() or len(results) > 1):
         _annotate_into(results, output, ctx.lang)
@@ -217,11 +220,17 @@ def _limits(cfg: dict[str, Any], max_size_mb: float | None, timeout: float | Non
     return limits
 
 
-def _apply_per_file_ignores(results: list[FileResult], table: dict[str, list[str]]) -> None:
-    from fnmatch import fnmatch
+def _not_excluded(files: list[str], patterns: list[str], root: Path) -> list[str]:
+    from reportlint.config import matches
+
+    return [f for f in files if f == "-" or not any(matches(f, root, p) for p in patterns)]
+
+
+def _apply_per_file_ignores(results: list[FileResult], table: dict[str, list[str]], root: Path) -> None:
+    from reportlint.config import matches
 
     for result in results:
-        codes = {c for pattern, cs in table.items() if fnmatch(result.path, pattern) for c in _codes(cs)}
+        codes = {c for pattern, cs in table.items() if matches(result.path, root, pattern) for c in _codes(cs)}
         if codes:
             result.findings = [f for f in result.findings if not any(f.code.startswith(c) for c in codes)]
 
