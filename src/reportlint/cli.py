@@ -18,6 +18,7 @@ import typer
 from reportlint import __version__
 from reportlint.checks.base import Context
 from reportlint.files import write_atomic
+from reportlint.messages import say, usage_error
 from reportlint.model import SEVERITY_RANK, FileResult
 from reportlint.output import BINARY_FORMATS, FORMATS, Options, render
 from reportlint.pack import DEFAULT_PACK, PackError, load_pack
@@ -51,7 +52,7 @@ def _root(
     """reportlint"""
 
 
-def _codes(values: list[str] | None) -> list[str]:
+def _codes(values: list[str] | None, lang: str = "zh") -> list[str]:
     pack = load_pack(DEFAULT_PACK)
     out: list[str] = []
     for value in values or []:
@@ -67,17 +68,18 @@ def _codes(values: list[str] | None) -> list[str]:
             elif item[0].isalpha() and item[1:].isdigit() or len(item) == 1 and item.isalpha():
                 out.append(item.upper())
             else:
-                raise _fail(f"unknown rule {item!r}; see `reportlint rules`")
+                raise _fail(say("unknown-rule", lang, item=item))
     return out
 
 
 def _context(config: dict[str, Any], select: list[str] | None, ignore: list[str] | None, lang: str | None) -> Context:
-    chosen = _codes(select) if select else _codes(config.get("select"))
+    ui = lang or config.get("lang", "zh")
+    chosen = _codes(select, ui) if select else _codes(config.get("select"), ui)
     return Context(
-        lang=lang or config.get("lang", "zh"),
+        lang=ui,
         selected=frozenset(chosen) if chosen else None,
-        ignored=frozenset(_codes(ignore) + _codes(config.get("ignore"))),
-        severity={_codes([k])[0]: v for k, v in config.get("severity", {}).items()},
+        ignored=frozenset(_codes(ignore, ui) + _codes(config.get("ignore"), ui)),
+        severity={_codes([k], ui)[0]: v for k, v in config.get("severity", {}).items()},
         unit_type=config.get("unit-type"),
     )
 
@@ -87,9 +89,8 @@ def _load_config(path: Path | None, paths: list[str], lang: str | None) -> tuple
     folder its paths are relative to."""
     from reportlint.config import find_config, load_config, search_start
 
-    zh = lang != "en"
     if path is not None and not path.is_file():
-        raise _fail(f"找不到配置文件 {path}" if zh else f"config file not found: {path}")
+        raise _fail(say("config-not-found", lang or "zh", path=path))
     try:
         found = path or find_config(search_start(paths), lang or "zh")
         return (load_config(found, lang or "zh") if found else {}), (found.parent if found else Path.cwd())
@@ -97,14 +98,14 @@ def _load_config(path: Path | None, paths: list[str], lang: str | None) -> tuple
         raise _fail(str(err)) from None
 
 
-def _emit(data: str | bytes, output: Path | None) -> None:
+def _emit(data: str | bytes, output: Path | None, lang: str = "zh") -> None:
     if output is not None:
         if output.is_dir():
-            raise _fail(f"--output {output} is a directory; give a file name")
+            raise _fail(say("output-is-dir", lang, path=output))
         try:
             write_atomic(output, data)
         except OSError as exc:
-            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+            raise _fail(say("cannot-write", lang, path=output, reason=exc.strerror or exc)) from None
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
     else:
@@ -136,27 +137,29 @@ def check(
     """检查一个或多个年度报告。"""
     from reportlint.api import check_bytes, check_paths, expand_paths
 
+    if lang not in (None, "zh", "en"):
+        raise _fail(say("bad-lang"))
+    ui = lang or "zh"  # until the config may name another
     if output_format not in FORMATS:
-        raise _fail(f"unknown --format {output_format!r}; choose one of {', '.join(FORMATS)}")
+        raise _fail(say("unknown-format", ui, value=output_format, choices="|".join(FORMATS)))
     if output_format in BINARY_FORMATS and output is None and sys.stdout.isatty():
-        raise _fail(f"--format {output_format} is a binary file: add --output FILE.{output_format}")
+        raise _fail(say("binary-needs-output", ui, fmt=output_format))
     cfg, cfg_root = _load_config(config, paths, lang)
+    ctx = _context(cfg, select, ignore, lang)
+    ui = ctx.lang
     fail_level = fail_on or cfg.get("fail-on", "error")
     if fail_level not in SEVERITY_RANK:
-        raise _fail(f"--fail-on must be error, warning or info, not {fail_level!r}")
-    if lang not in (None, "zh", "en"):
-        raise _fail("--lang must be zh or en")
-    ctx = _context(cfg, select, ignore, lang)
+        raise _fail(say("bad-fail-on", ui, value=fail_level))
     if unit_type not in (None, "department", "government"):
-        raise _fail("--unit-type must be department or government")
+        raise _fail(say("bad-unit-type", ui))
     limits = _limits(cfg, max_size_mb, timeout)
-    ctx = replace(ctx, unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits)))
+    ctx = replace(ctx, unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits, ui)))
     convert = convert or bool(cfg.get("convert", False))
     files = _not_excluded(expand_paths(paths), cfg.get("exclude", ()), cfg_root)
     if not files:
-        raise _fail("no files to check (folders are searched for .docx .txt .md .html .pdf .doc .wps)")
+        raise _fail(say("no-files", ui))
     if output is not None and output.exists() and any(p != "-" and os.path.exists(p) and os.path.samefile(p, output) for p in files):
-        raise _fail(f"--output {output} is one of the inputs; reportlint never writes to an input")
+        raise _fail(say("output-is-input", ui, path=output))
     results: list[FileResult] = []
     on_disk = [p for p in files if p != "-"]
     if "-" in files:
@@ -171,7 +174,7 @@ def check(
         data = render(results, output_format, options)
     except RuntimeError as err:
         raise _fail(str(err)) from None
-    _emit(data, output)
+    _emit(data, output, ui)
     raise typer.Exit(_exit_code(results, fail_level, exit_zero))
 
 
@@ -180,30 +183,26 @@ def _annotate_into(results: list[FileResult], folder: Path, lang: str) -> None:
     from reportlint.output.docx_comments import write_annotated
 
     if folder.exists() and not folder.is_dir():
-        raise _fail(f"-f docx 检查多个文件时 -o 须是文件夹，{folder} 是文件" if lang == "zh"
-                    else f"-f docx on several files needs -o to be a folder; {folder} is a file")
+        raise _fail(say("docx-folder-is-file", lang, path=folder))
     try:
         written, skipped = write_annotated(results, folder, lang)
     except (RuntimeError, OSError) as err:
         raise _fail(str(err)) from None
-    if lang == "zh":
-        note = f"已在 {folder} 写入 {len(written)} 份批注副本" + (f"；{len(skipped)} 个文件不是可读的 .docx，未写" if skipped else "")
-    else:
-        note = f"wrote {len(written)} annotated cop{'y' if len(written) == 1 else 'ies'} into {folder}" + (
-            f"; {len(skipped)} file(s) are not readable .docx, none written" if skipped else "")
+    note = say("docx-written", lang, folder=folder, n=len(written))
+    note += say("docx-skipped", lang, n=len(skipped)) if skipped else ""
     sys.stderr.write(f"reportlint: {note}\n")
 
 
-def _priors(paths: list[str] | None, limits: Any) -> list[Any]:
+def _priors(paths: list[str] | None, limits: Any, lang: str) -> list[Any]:
     from reportlint.api import load_priors
 
     if not paths:
         return []
     priors, problems = load_priors(paths, limits)
     for problem in problems:
-        sys.stderr.write(f"reportlint: --previous {problem}; not used\n")
+        sys.stderr.write(f"reportlint: {say('previous-problem', lang, problem=problem)}\n")
     if not priors:
-        raise _fail("--previous: no readable report of last year")
+        raise _fail(say("previous-none", lang))
     return priors
 
 
@@ -250,15 +249,25 @@ import reportlint.commands  # noqa: E402,F401 - registers them on `app`
 
 def _interrupted(signum: int, frame: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the cleanup
-    sys.stderr.write("\nreportlint: interrupted\n")
+    sys.stderr.write(f"\nreportlint: {say('interrupted', _argv_lang())}\n")
     raise KeyboardInterrupt  # typer turns it into exit code 130; pool workers are terminated
 
 
+def _argv_lang() -> str:
+    """The language asked for on the command line, for what is said before (or outside) a command."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--lang=en" or (arg == "--lang" and args[i + 1 : i + 2] == ["en"]):
+            return "en"
+    return "zh"
+
+
 def run() -> None:
-    """Run the app with clean endings: no traceback on Ctrl-C or a closed pipe."""
+    """Run the app with clean endings: no traceback on Ctrl-C or a closed pipe, usage errors
+    in the run's language."""
     signal.signal(signal.SIGINT, _interrupted)
     try:
-        app()
+        code = app(standalone_mode=False)
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
     except PackError as err:
@@ -269,11 +278,32 @@ def run() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_FINDINGS)
     except Exception as exc:  # the last guard: a bug of ours is a message, not a traceback
+        if _is_usage_error(exc):
+            message = getattr(exc, "format_message")()  # noqa: B009 - known by interface, not class
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `reportlint`: the help is the answer
+                sys.stderr.write(message + "\n")
+            else:
+                sys.stderr.write(usage_error(message, _usage(exc), _argv_lang()))
+            sys.exit(EXIT_USAGE)
         if os.environ.get("REPORTLINT_DEBUG"):
             raise
-        sys.stderr.write(f"reportlint: internal error ({type(exc).__name__}: {exc}); "
-                         "please report it, with REPORTLINT_DEBUG=1 for details\n")
+        detail = say("internal-error", _argv_lang(), kind=type(exc).__name__, detail=exc)
+        sys.stderr.write(f"reportlint: {detail}\n")
         sys.exit(EXIT_USAGE)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """The parser's UsageError (exit code 2), known by its interface: typer vendors the class."""
+    return getattr(exc, "exit_code", None) == EXIT_USAGE and hasattr(exc, "format_message")
+
+
+def _usage(exc: Any) -> str:
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        return ""
+    hint = f"{ctx.command_path} --help"
+    return f"{ctx.get_usage()}\n" + (f"运行 '{hint}' 查看帮助。" if _argv_lang() == "zh" else f"Try '{hint}' for help.")
 
 
 def main() -> None:

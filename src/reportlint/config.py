@@ -16,6 +16,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
+from reportlint.messages import say
 from reportlint.pack import PackError, resource_dir, schema_errors
 
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
@@ -55,7 +56,7 @@ def load_config(path: Path, lang: str = "zh") -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(f"无法读取配置文件 {path}：{exc}" if lang == "zh" else f"cannot read config {path}: {exc}") from exc
+        raise PackError(say("config-unreadable", lang, path=path, reason=exc)) from exc
     data = _parse(path, text, lang)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("reportlint", {})
@@ -64,9 +65,7 @@ def load_config(path: Path, lang: str = "zh") -> dict[str, Any]:
     schema = json.loads((resource_dir("schemas") / "config.schema.json").read_text(encoding="utf-8"))
     errors = schema_errors(data, schema)
     if errors:
-        head = f"配置文件 {path} 有误（键名与取值见 schemas/config.schema.json）：" if lang == "zh" else \
-            f"invalid configuration in {path}:"
-        raise PackError(head + "\n" + "\n".join(errors))
+        raise PackError(say("config-invalid", lang, path=path) + "\n" + "\n".join(errors))
     return data
 
 
@@ -82,14 +81,12 @@ def toml_error(path: Path, exc: tomllib.TOMLDecodeError, lang: str) -> str:
     reason = str(exc)
     where = re.search(r"\(at line (\d+), column (\d+)\)", reason)
     if where is None:
-        return f"配置文件 {path} 不是有效的 TOML：{reason}" if lang == "zh" else f"config {path} is not valid TOML: {reason}"
+        return say("config-not-toml-nowhere", lang, path=path, reason=reason)
     line, column = int(where.group(1)), int(where.group(2))
     reason = reason[: where.start()].strip()
     lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     shown = f"\n    {lines[line - 1]}\n    {' ' * (column - 1)}^" if 0 < line <= len(lines) else ""
-    if lang == "zh":
-        return f"{path}:{line}:{column}: 配置文件不是有效的 TOML（第 {line} 行第 {column} 列）：{reason}{shown}"
-    return f"{path}:{line}:{column}: config is not valid TOML (line {line}, column {column}): {reason}{shown}"
+    return say("config-not-toml", lang, path=path, line=line, column=column, reason=reason) + shown
 
 
 def relative_to(path: str, root: Path) -> str:

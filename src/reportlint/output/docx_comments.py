@@ -17,6 +17,7 @@ from typing import Any
 
 from lxml import etree
 
+from reportlint.messages import say
 from reportlint.model import FileResult, Finding
 from reportlint.output.docx_anchor import anchor
 from reportlint.read.docx import body_blocks
@@ -30,10 +31,7 @@ _COMMENT_EXTRAS = ("word/commentsExtended.xml", "word/commentsIds.xml", "word/co
 
 def render_docx(results: list[FileResult], options: Any) -> bytes:
     if len(results) != 1 or results[0].format != "docx" or results[0].unreadable:
-        raise RuntimeError(
-            "--format docx 把批注写入一个可读的 .docx：请只给一个 .docx 文件，或用 -o 指定一个文件夹"
-            if options.lang == "zh" else
-            "--format docx writes comments into one readable .docx: give one .docx file, or -o a folder")
+        raise RuntimeError(say("docx-needs-one", options.lang))
     return annotate(results[0], options.lang)
 
 
@@ -51,7 +49,7 @@ def write_annotated(results: list[FileResult], folder: Path, lang: str) -> tuple
             continue
         target = _free_name(folder / Path(result.path).name, written)
         if target.exists() and os.path.samefile(target, result.path):
-            raise RuntimeError(_same_file(result.path, lang))
+            raise RuntimeError(say("docx-same-file", lang, path=result.path))
         write_atomic(target, annotate(result, lang))
         written.append(target)
     return written, skipped
@@ -65,11 +63,6 @@ def _free_name(target: Path, taken: list[Path]) -> Path:
         n += 1
         candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
     return candidate
-
-
-def _same_file(path: str, lang: str) -> str:
-    return (f"-o 文件夹中的 {path} 就是输入文件本身；reportlint 从不改写输入文件，请换一个文件夹" if lang == "zh"
-            else f"{path} in the -o folder is the input itself; reportlint never writes to an input")
 
 
 def annotate(result: FileResult, lang: str) -> bytes:
