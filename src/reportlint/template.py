@@ -131,7 +131,7 @@ def build_docx(
         if section.id in builders:
             tid = {"二": "disclosure", "三": "applications", "四": "reviews"}[section.id]
             builders[section.id](document, pack.tables[tid], (tables or {}).get(tid, {}))
-            dress_table(document.tables[-1], tid)
+            dress_table(document, tid)
     return document
 
 
@@ -198,8 +198,10 @@ def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any
         else:
             table.cell(r, 1).merge(table.cell(r, 2)).text = row.label
         data = values.get(row.id, {})
+        cells = table.rows[r].cells  # one walk of the table per row, not per cell
         for j, col in enumerate(tdef.columns):
-            table.cell(r, 3 + j).text = _text(data.get(col.id))
+            if col.id in data:
+                cells[3 + j].text = _text(data[col.id])
 
 
 def _reviews(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:

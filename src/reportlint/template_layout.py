@@ -107,8 +107,10 @@ def _page_number(paragraph: Any) -> None:
     paragraph.add_run(" —").font.size = Pt(14)
 
 
-def dress_table(table: Any, table_id: str) -> None:
-    """Fixed column widths that add up to the 版心, narrow cell margins, the table's text style."""
+def dress_table(document: Any, table_id: str) -> None:
+    """The document's last table: fixed column widths that add up to the 版心, narrow cell
+    margins, the table's text style."""
+    table = document.tables[-1]
     widths = [Mm(w) for w in TABLE_WIDTHS_MM[table_id]]
     table.autofit = False  # w:tblLayout fixed, in its schema place
     tbl = table._tbl
@@ -125,7 +127,8 @@ def dress_table(table: Any, table_id: str) -> None:
         tbl.tblPr.append(margins)
     for grid_col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         grid_col.set(qn("w:w"), str(width.twips))
-    style = SMALL_TABLE_STYLE if table_id != "disclosure" else TABLE_STYLE
+    # The style id once: python-docx's paragraph.style setter looks the style up on every call.
+    style_id = document.styles[SMALL_TABLE_STYLE if table_id != "disclosure" else TABLE_STYLE].style_id
     label_columns, header_rows = LABEL_COLUMNS[table_id]
     for row_index, tr in enumerate(tbl.findall(qn("w:tr"))):
         column = 0
@@ -133,10 +136,9 @@ def dress_table(table: Any, table_id: str) -> None:
             span = tc.grid_span
             tc.width = sum(widths[column : column + span], Mm(0))
             for p in tc.findall(qn("w:p")):
-                paragraph = Paragraph(p, table._parent)
-                paragraph.style = style
+                p.get_or_add_pPr().style = style_id
                 if column < label_columns and span == 1 and row_index >= header_rows:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT  # row labels read as a list
+                    Paragraph(p, table._parent).alignment = WD_ALIGN_PARAGRAPH.LEFT  # row labels read as a list
             column += span
 
 
