@@ -30,6 +30,7 @@ def _draft_bytes() -> bytes:
     data["applications"]["disclosed"]["commercial"] = 5  # A402 in column 商业企业, A403 in row 予以公开
     data["applications"]["partial"]["research"] = "/"  # T305 in row 部分公开, column 科研机构
     data["reviews"]["litigation_direct"]["total"] = 5  # A404: 未经复议直接起诉 总计
+    data["applications"]["unavailable_1"]["nonprofit"] = "约2"  # T304 in row 本机关不掌握, column 社会公益组织
     sections = sample_sections(2024)
     del sections["五"]  # S101
     return docx_bytes(data, sections=sections, period="本报告所列数据统计期限为2024年1月1日至2024年11月30日。")
@@ -85,13 +86,15 @@ def test_the_draft_is_untouched_and_the_copy_checks_the_same(annotated: tuple[Pa
 
 def test_cell_findings_are_on_the_cell_that_is_wrong(annotated: tuple[Path, Path, str]) -> None:
     found = _by_code(annotated[1].read_bytes())
-    assert sorted(found) == ["A402", "A403", "A404", "N501", "P202", "S101", "T305"]
+    assert sorted(found) == ["A402", "A403", "A404", "N501", "P202", "S101", "T304", "T305"]
     a402 = found["A402"]  # 商业企业 (grid column 4) of （七）总计: the printed total the parts disagree with
     assert (a402["paragraph"], a402["column"], "（七）总计" in a402["row_text"]) == ("7", 4, True)
     a403 = found["A403"]  # 总计 (grid column 9) of （一）予以公开
     assert (a403["paragraph"], a403["column"], "（一）予以公开" in a403["row_text"]) == ("35", 9, True)
     t305 = found["T305"]  # the “/” in 科研机构 of （二）部分公开
     assert (t305["paragraph"], t305["column"], t305["row"]) == ("/", 5, 6)
+    t304 = found["T304"]  # the text in a number cell
+    assert (t304["paragraph"], t304["column"], "1.本机关不掌握相关政府信息" in t304["row_text"]) == ("约2", 6, True)
     a404 = found["A404"]  # 总计 of 未经复议直接起诉: table 四's value row, grid column 9
     assert (a404["paragraph"], a404["row"], a404["column"]) == ("5", 3, 9)
 
@@ -133,7 +136,7 @@ def test_a_folder_gets_one_annotated_copy_per_docx(tmp_path: Path) -> None:
     result = _invoke("check", "-f", "docx", "-o", str(out), str(reports))
     assert result.exit_code == 1, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["乙.docx", "甲.docx"]
-    assert len(_by_code((out / "甲.docx").read_bytes())) == 7
+    assert len(_by_code((out / "甲.docx").read_bytes())) == 8
     assert "word/comments.xml" not in zipfile.ZipFile(out / "乙.docx").namelist()  # a clean report: no comment
     assert result.stderr == f"reportlint: 已在 {out} 写入 2 份批注副本；1 个文件不是可读的 .docx，未写\n"
 
