@@ -20,7 +20,7 @@ from reportlint.checks.base import Context
 from reportlint.files import write_atomic
 from reportlint.model import SEVERITY_RANK, FileResult
 from reportlint.output import BINARY_FORMATS, FORMATS, Options, render
-from reportlint.pack import DEFAULT_PACK, PackError, load_pack
+from reportlint.pack import PackError, Packs, run_packs
 from reportlint.read.detect import CHECKABLE_EXTS
 
 app = typer.Typer(
@@ -52,34 +52,36 @@ def _root(
     """reportlint"""
 
 
-def _codes(values: list[str] | None) -> list[str]:
-    pack = load_pack(DEFAULT_PACK)
-    out: list[str] = []
-    for value in values or []:
-        for item in value.replace(" ", "").split(","):
-            if not item:
-                continue
-            if item.upper() == "ALL":
-                out.append("")
-                continue
-            rule = pack.rule_by_name(item)
-            if rule is not None:
-                out.append(rule.code)
-            elif item[0].isalpha() and item[1:].isdigit() or len(item) == 1 and item.isalpha():
-                out.append(item.upper())
-            else:
-                raise _fail(f"unknown rule {item!r}; see `reportlint rules`")
-    return out
+def _packs(rules_file: str | None) -> Packs:
+    try:
+        return run_packs(rules_file)
+    except PackError as err:
+        raise _fail(str(err)) from None
 
 
-def _context(config: dict[str, Any], select: list[str] | None, ignore: list[str] | None, lang: str | None) -> Context:
-    chosen = _codes(select) if select else _codes(config.get("select"))
+def _codes(packs: Packs, words: list[str] | None) -> frozenset[str]:
+    """Codes, names and prefixes resolved against the run's packs (selection.py): the one
+    meaning of a rule name for --select, --ignore, the config and per-file-ignores."""
+    from reportlint.selection import UnknownRule, resolve
+
+    try:
+        return resolve(packs.rules(), words)
+    except UnknownRule as err:
+        raise _fail(str(err)) from None
+
+
+def _context(
+    config: dict[str, Any], select: list[str] | None, ignore: list[str] | None, lang: str | None,
+    rules_file: str | None = None,
+) -> Context:
+    packs = _packs(rules_file)
     return Context(
         lang=lang or config.get("lang", "zh"),
-        selected=frozenset(chosen) if chosen else None,
-        ignored=frozenset(_codes(ignore) + _codes(config.get("ignore"))),
-        severity={_codes([k])[0]: v for k, v in config.get("severity", {}).items()},
+        selected=_codes(packs, select or config.get("select")) or None,
+        ignored=_codes(packs, ignore) | _codes(packs, config.get("ignore")),
+        severity={code: level for key, level in config.get("severity", {}).items() for code in _codes(packs, [key])},
         unit_type=config.get("unit-type"),
+        rules=rules_file,
     )
 
 
@@ -140,6 +142,7 @@ def check(
     previous: Annotated[list[str] | None, typer.Option("--previous", help="上年度的年报（文件或文件夹），用于 X701、X702、C605")] = None,
     unit_type: Annotated[str | None, typer.Option("--unit-type", help="department|government，决定公布期限（P204）")] = None,
     units: Annotated[Path | None, typer.Option("--units", help="应报送单位名单（每行一个，或 CSV/XLSX 第一列），列出未报送的单位")] = None,
+    rules: Annotated[Path | None, typer.Option("--rules", help="自定义规则包（YAML），在内置规则包基础上增加、修改或停用规则")] = None,
 ) -> None:
     """检查一个或多个年度报告。"""
     from reportlint.api import check_bytes, check_paths, scan_paths
@@ -156,7 +159,8 @@ def check(
         raise _fail(f"--fail-on must be error, warning or info, not {fail_level!r}")
     if lang not in (None, "zh", "en"):
         raise _fail("--lang must be zh or en")
-    ctx = _context(cfg, select, ignore, lang)
+    ctx = _context(cfg, select, ignore, lang, str(rules) if rules else cfg.get("rules"))
+    file_ignores = _per_file_ignores(cfg.get("per-file-ignores", {}), ctx)
     if unit_type not in (None, "department", "government"):
         raise _fail("--unit-type must be department or government")
     limits = _limits(cfg, max_size_mb, timeout)
@@ -174,7 +178,7 @@ def check(
     if "-" in files:
         results.append(check_bytes(sys.stdin.buffer.read(), ctx, "-", limits))
     results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits, convert=convert))
-    _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}))
+    _apply_per_file_ignores(results, file_ignores)
     results, skipped = set_aside_non_reports(results, scan.named, scan.other)
     notes = review(results, expected_units, bool(ctx.priors))
     notes.skipped = skipped
@@ -226,13 +230,19 @@ def _limits(cfg: dict[str, Any], max_size_mb: float | None, timeout: float | Non
     return limits
 
 
-def _apply_per_file_ignores(results: list[FileResult], table: dict[str, list[str]]) -> None:
+def _per_file_ignores(table: dict[str, list[str]], ctx: Context) -> dict[str, frozenset[str]]:
+    """Resolved before any file is read, so an unknown rule stops the run at once."""
+    packs = _packs(ctx.rules)
+    return {pattern: _codes(packs, words) for pattern, words in table.items()}
+
+
+def _apply_per_file_ignores(results: list[FileResult], table: dict[str, frozenset[str]]) -> None:
     from fnmatch import fnmatch
 
     for result in results:
-        codes = {c for pattern, cs in table.items() if fnmatch(result.path, pattern) for c in _codes(cs)}
+        codes = {c for pattern, cs in table.items() if fnmatch(result.path, pattern) for c in cs}
         if codes:
-            result.findings = [f for f in result.findings if not any(f.code.startswith(c) for c in codes)]
+            result.findings = [f for f in result.findings if f.code not in codes]
 
 
 def _exit_code(results: list[FileResult], fail_level: str, exit_zero: bool) -> int:

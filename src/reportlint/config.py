@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from reportlint.pack import PackError, resource_dir, schema_errors
+from reportlint.packfile import PackError, resource_dir, schema_errors
 
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 
@@ -44,4 +44,6 @@ def load_config(path: Path) -> dict[str, Any]:
     errors = schema_errors(data, schema)
     if errors:
         raise PackError(f"invalid configuration in {path}:\n" + "\n".join(errors))
+    if "rules" in data:  # a user's rule pack, named relative to the config file
+        data["rules"] = str(path.parent / data["rules"])
     return data
