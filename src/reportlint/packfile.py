@@ -82,7 +82,7 @@ def _where(data: Any, path: list[Any]) -> str:
             code = data["rules"][path[1]].get("code", f"#{path[1]}")
         except (IndexError, KeyError, TypeError, AttributeError):
             code = f"#{path[1]}"
-        return f"rule {code}: " + (".".join(map(str, path[2:])) or "(rule)")
+        return f"rule {code}" + (": " + ".".join(map(str, path[2:])) if path[2:] else "")
     return "/".join(map(str, path)) or "(top)"
 
 
