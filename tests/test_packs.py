@@ -208,3 +208,13 @@ def test_a_check_imports_neither_yaml_nor_jsonschema(tmp_path: Path) -> None:
     assert "reportlint" in imported and not imported & {"yaml", "jsonschema"}
     assert not (tmp_path / "empty-cache" / "reportlint").exists() or not any(
         p.name.startswith("pack-") for p in (tmp_path / "empty-cache" / "reportlint").iterdir())
+
+
+def test_the_template_draws_the_packs_row_groups() -> None:
+    """Which rows sit under which caption is pack data (a row's `group`), not Python."""
+    disclosure, applications = load_pack().tables["disclosure"], load_pack().tables["applications"]
+    assert [(caption, [r.id for r in rows]) for caption, rows in disclosure.row_groups()] == [
+        ("第二十条第（一）项", ["regulations", "normative_documents"]), ("第二十条第（五）项", ["licensing"]),
+        ("第二十条第（六）项", ["punishment", "enforcement"]), ("第二十条第（八）项", ["fees"])]
+    assert [(caption, len(rows)) for caption, rows in applications.row_groups() if caption] == [
+        ("（三）不予公开", 8), ("（四）无法提供", 3), ("（五）不予处理", 5), ("（六）其他处理", 3)]

@@ -45,6 +45,7 @@ class Row:
     label: str
     aliases: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()  # empty: the table's columns
+    group: str | None = None  # the caption the row sits under in the template
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,16 @@ class TableDef:
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
+
+    def row_groups(self) -> list[tuple[str | None, tuple[Row, ...]]]:
+        """The rows in order, each run of rows under one template caption together."""
+        out: list[tuple[str | None, tuple[Row, ...]]] = []
+        for row in self.rows:
+            if out and out[-1][0] == row.group and row.group is not None:
+                out[-1] = (row.group, (*out[-1][1], row))
+            else:
+                out.append((row.group, (row,)))
+        return out
 
 
 @dataclass(frozen=True)
@@ -185,7 +196,10 @@ def _columns(items: list[dict[str, Any]]) -> tuple[Column, ...]:
 
 
 def _rows(items: list[dict[str, Any]]) -> tuple[Row, ...]:
-    return tuple(Row(r["id"], r["label"], tuple(r.get("aliases", ())), tuple(r.get("columns", ()))) for r in items)
+    return tuple(
+        Row(r["id"], r["label"], tuple(r.get("aliases", ())), tuple(r.get("columns", ())), r.get("group"))
+        for r in items
+    )
 
 
 def _unit_rules(data: dict[str, Any]) -> UnitRules:
