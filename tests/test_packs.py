@@ -218,3 +218,16 @@ def test_the_template_draws_the_packs_row_groups() -> None:
         ("第二十条第（六）项", ["punishment", "enforcement"]), ("第二十条第（八）项", ["fees"])]
     assert [(caption, len(rows)) for caption, rows in applications.row_groups() if caption] == [
         ("（三）不予公开", 8), ("（四）无法提供", 3), ("（五）不予处理", 5), ("（六）其他处理", 3)]
+
+
+def test_the_user_pack_page_shows_what_really_happens(tmp_path: Path) -> None:
+    page = (REPO / "docs" / "user-packs.md").read_text(encoding="utf-8")
+    example = page.split("```yaml\n")[1].split("```")[0]
+    good = _user_pack(tmp_path, "province.yaml", example)
+    assert _findings(_invoke("--rules", str(good), "--select", "R8", str(CLEAN))) == [
+        ("R801", "warning", "province-x", None, "一")]
+    bad = _user_pack(tmp_path, "bad.yaml", example.replace("      groups:", "      group:"))
+    result = _invoke("--rules", str(bad), str(CLEAN))
+    shown = page.split("```text\n")[1].split("```")[0].splitlines()
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [shown[0].replace("province.yaml", str(bad)), *shown[1:]]
