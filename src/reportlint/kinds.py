@@ -13,22 +13,24 @@ This module imports nothing of reportlint, so the pack loader can use it without
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from string import Formatter
 from typing import Any
+
+# Plain classes, not dataclasses: this module loads on every run, and thirty-odd declarations
+# made by @dataclass would cost more start-up time than all the checking of a pack.
 
 # ---- value types ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Env:
     """What a parameter value is checked against: the rule's pack and its pattern engine."""
 
-    compile: Callable[[str], object]  # raises on a pattern that does not compile
-    holes: dict[str, str] = field(default_factory=dict)  # {name} → text, filled before compiling
-    tables: frozenset[str] = frozenset()
-    phrases: frozenset[str] = frozenset()
-    sections: frozenset[str] = frozenset()
+    def __init__(self, compile: Callable[[str], object], holes: dict[str, str] | None = None,
+                 tables: frozenset[str] = frozenset(), phrases: frozenset[str] = frozenset(),
+                 sections: frozenset[str] = frozenset()) -> None:
+        self.compile = compile  # raises on a pattern that does not compile
+        self.holes = holes or {}  # {name} → text, filled before compiling
+        self.tables, self.phrases, self.sections = tables, phrases, sections
 
 
 class Type:
@@ -38,10 +40,9 @@ class Type:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
 class Scalar(Type):
-    name: str
-    python: tuple[type, ...]
+    def __init__(self, name: str, python: tuple[type, ...]) -> None:
+        self.name, self.python = name, python
 
     def errors(self, value: Any, at: str, env: Env) -> Iterator[str]:
         if isinstance(value, bool) and bool not in self.python or not isinstance(value, self.python):
@@ -54,20 +55,20 @@ NUMBER = Scalar("a number", (int, float))
 BOOL = Scalar("true or false", (bool,))
 
 
-@dataclass(frozen=True)
 class Enum(Type):
-    values: tuple[str, ...]
+    def __init__(self, values: tuple[str, ...]) -> None:
+        self.values = values
 
     def errors(self, value: Any, at: str, env: Env) -> Iterator[str]:
         if value not in self.values:
             yield f"{at}: {value!r} is not one of {', '.join(self.values)}"
 
 
-@dataclass(frozen=True)
 class Text(Type):
     """Wording in both languages, {zh: …, en: …}; `or_plain` also takes one string."""
 
-    or_plain: bool = False
+    def __init__(self, or_plain: bool = False) -> None:
+        self.or_plain = or_plain
 
     def errors(self, value: Any, at: str, env: Env) -> Iterator[str]:
         if self.or_plain and isinstance(value, str):
@@ -76,7 +77,6 @@ class Text(Type):
             yield f"{at}: expected {{zh: …, en: …}}, found {value!r}"
 
 
-@dataclass(frozen=True)
 class Pattern(Type):
     """A regular expression; `{name}` holes of the rule (such as {prev_year}) are filled first."""
 
@@ -90,11 +90,11 @@ class Pattern(Type):
             yield f"{at}: pattern {value!r} does not compile ({exc})"
 
 
-@dataclass(frozen=True)
 class Ref(Type):
     """The id of something the pack declares: a table, a phrase list, a section."""
 
-    what: str  # "tables" | "phrases" | "sections"
+    def __init__(self, what: str) -> None:
+        self.what = what  # "tables" | "phrases" | "sections"
 
     def errors(self, value: Any, at: str, env: Env) -> Iterator[str]:
         known: frozenset[str] = getattr(env, self.what)
@@ -102,7 +102,6 @@ class Ref(Type):
             yield f"{at}: {value!r} is not one of the pack's {self.what} ({', '.join(sorted(known))})"
 
 
-@dataclass(frozen=True)
 class CellRef(Type):
     """`table.row.column`, as narrative counts name table cells."""
 
@@ -114,10 +113,9 @@ class CellRef(Type):
             yield f"{at}: {parts[0]!r} is not one of the pack's tables ({', '.join(sorted(env.tables))})"
 
 
-@dataclass(frozen=True)
 class ListOf(Type):
-    item: Type
-    min_items: int = 0
+    def __init__(self, item: Type, min_items: int = 0) -> None:
+        self.item, self.min_items = item, min_items
 
     def errors(self, value: Any, at: str, env: Env) -> Iterator[str]:
         if not isinstance(value, list):
@@ -129,12 +127,11 @@ class ListOf(Type):
             yield from self.item.errors(item, f"{at}[{i}]", env)
 
 
-@dataclass(frozen=True)
 class MapOf(Type):
     """A mapping; with `keys`, exactly those keys."""
 
-    value: Type
-    keys: tuple[str, ...] = ()
+    def __init__(self, value: Type, keys: tuple[str, ...] = ()) -> None:
+        self.value, self.keys = value, keys
 
     def errors(self, value: Any, at: str, env: Env) -> Iterator[str]:
         if not isinstance(value, dict):
@@ -146,11 +143,11 @@ class MapOf(Type):
             yield from self.value.errors(item, f"{at}.{key}", env)
 
 
-@dataclass(frozen=True)
 class Record(Type):
     """A mapping with named, typed keys, declared like a kind's parameters."""
 
-    params: tuple[Param, ...]
+    def __init__(self, params: tuple[Param, ...]) -> None:
+        self.params = params
 
     def errors(self, value: Any, at: str, env: Env) -> Iterator[str]:
         if not isinstance(value, dict):
@@ -159,12 +156,10 @@ class Record(Type):
         yield from params_errors(self.params, value, at, env)
 
 
-@dataclass(frozen=True)
 class Param:
-    name: str
-    type: Type
-    required: bool = True
-    default: Any = None  # filled in at load when the rule leaves the parameter out
+    def __init__(self, name: str, type_: Type, required: bool = True, default: Any = None) -> None:
+        self.name, self.type, self.required = name, type_, required
+        self.default = default  # filled in at load when the rule leaves the parameter out
 
 
 def optional(name: str, type_: Type, default: Any = None) -> Param:
@@ -197,11 +192,10 @@ def fill_holes(pattern: str, holes: dict[str, str]) -> str:
 # ---- the kinds ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Kind:
-    name: str
-    params: tuple[Param, ...] = ()
-    fields: tuple[str, ...] = ()  # what its findings fill in a message, besides expected/actual
+    def __init__(self, name: str, params: tuple[Param, ...] = (), fields: tuple[str, ...] = ()) -> None:
+        self.name, self.params = name, params
+        self.fields = fields  # what its findings fill in a message, besides expected/actual
 
     def placeholders(self) -> frozenset[str]:
         return frozenset(self.fields) | {"expected", "actual"}

@@ -272,14 +272,14 @@ def pack_for_year(year: int | None) -> Pack:
     return run_packs().for_year(year)
 
 
-@dataclass(frozen=True)
 class Packs:
     """The packs of one run: the shipped ones, with a user's pack standing in for the one it
     extends. The one place that decides which pack checks a file (`for_year`) and which
     layouts a file's tables may follow (`all`)."""
 
-    by_id: dict[str, Pack]  # shipped id → the pack used in its place
-    default: Pack
+    def __init__(self, by_id: dict[str, Pack], default: Pack) -> None:
+        self.by_id = by_id  # shipped id → the pack used in its place
+        self.default = default
 
     def for_year(self, year: int | None) -> Pack:
         if year is not None:
