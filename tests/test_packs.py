@@ -93,7 +93,7 @@ def _invoke(*args: str) -> Any:
     return CliRunner().invoke(app, ["check", "-f", "json", *args])
 
 
-_HEAD = "id: province-x\nextends: gov-2021-30\ntitle: 某省补充要求\nyears: {from: 2021}\n"
+_HEAD = "id: province-x\nextends: gov-2021-30\ntitle: 某省补充要求\n"
 
 
 @pytest.mark.parametrize(("body", "said"), [
@@ -231,3 +231,16 @@ def test_the_user_pack_page_shows_what_really_happens(tmp_path: Path) -> None:
     shown = page.split("```text\n")[1].split("```")[0].splitlines()
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [shown[0].replace("province.yaml", str(bad)), *shown[1:]]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("id: x\nextends: gov-2099\ntitle: t\n", "extends: unknown rule pack 'gov-2099'; available: gov-2019-60, gov-2021-30"),
+    ("id: x\n", "(top): 'title' is a required property"),
+    ("- just a list\n", "a rule pack is a mapping"),
+    ("id: [unclosed\n", "not valid YAML"),
+])
+def test_a_pack_file_that_is_no_pack_is_exit_2_naming_the_file(tmp_path: Path, text: str, said: str) -> None:
+    path = _user_pack(tmp_path, "odd.yaml", text)
+    result = _invoke("--rules", str(path), str(SEED))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"reportlint: {path}") and said in result.stderr, result.stderr

@@ -175,7 +175,11 @@ def load_user_pack(path: str) -> Pack:
     `extends`; its patterns run under a time limit."""
     data = read_yaml(Path(path))
     if data.get("extends"):
-        data = {**merge(read_shipped(data["extends"]), data), "extends": data["extends"]}
+        try:
+            base = read_shipped(data["extends"])
+        except PackError as err:
+            raise PackError(f"{path}: extends: {err}") from None
+        data = {**merge(base, data), "extends": data["extends"]}
     return build(data, path, TimedMatcher())
 
 
