@@ -22,11 +22,12 @@ from reportlint.packfile import (
     read_shipped,
     read_yaml,
     resource_dir,
+    schema_errors,
     shipped_ids,
 )
 
 __all__ = ["DEFAULT_PACK", "Pack", "PackError", "Packs", "RuleDef", "TableDef", "load_pack", "resource_dir",
-           "run_packs"]
+           "run_packs", "schema_errors"]
 
 DEFAULT_PACK = "gov-2021-30"
 
