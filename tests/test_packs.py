@@ -244,3 +244,15 @@ def test_a_pack_file_that_is_no_pack_is_exit_2_naming_the_file(tmp_path: Path, t
     result = _invoke("--rules", str(path), str(SEED))
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith(f"reportlint: {path}") and said in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_placeholder_a_kind_declares_is_filled(lang: str) -> None:
+    """The other half of the placeholder check: a kind fills what it declares, so no message
+    shows a literal {field}. The defective example trips most kinds."""
+    import re
+
+    files = [str(SEED), str(REPO / "examples" / "defects_2024.docx")]
+    findings = [f for file in json.loads(_invoke("--lang", lang, *files).stdout)["files"] for f in file["findings"]]
+    assert len({f["code"] for f in findings}) >= 10
+    assert [(f["code"], f["message"]) for f in findings if re.search(r"\{[a-z_]+\}", f["message"])] == []
