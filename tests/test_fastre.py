@@ -68,7 +68,7 @@ def test_the_cache_is_written_by_a_cold_run(tmp_path: Path) -> None:
                               capture_output=True, env=env, cwd=REPO, timeout=60)
         assert proc.returncode == 0, proc.stderr.decode()
     names = sorted(p.name.split("-")[0] for p in (tmp_path / "reportlint").iterdir())
-    assert names == ["pack", "pack", "patterns"]  # two packs, one pattern file, no temp files
+    assert names == ["patterns"]  # one pattern file (packs load from rules/*.json), no temp files
 
 
 def test_an_overgrown_cache_keeps_only_what_was_used(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,10 +19,8 @@ from reportlint import __version__
 from reportlint.model import FileResult
 from reportlint.pack import DEFAULT_PACK, load_pack
 
-# Findings that make a unit's numbers unusable for a sum: unreadable, tables missing or
-# unreadable, and arithmetic that does not hold. Warnings about prose do not.
-BLOCKING = frozenset({"F001", "F002", "F003", "T301", "T302", "T303", "T304", "T306", "T307", "T308",
-                      "A401", "A402", "A403", "A404", "A405"})
+# Findings that make a unit's numbers unusable for a sum: the pack's `blocks_aggregate` list.
+BLOCKING = load_pack(DEFAULT_PACK).blocks_aggregate
 EXPORT_FORMATS = ("json", "csv", "xlsx", "docx")
 
 

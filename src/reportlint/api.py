@@ -16,7 +16,7 @@ from reportlint.extract import tables_data
 from reportlint.files import display_name
 from reportlint.locate import build_report
 from reportlint.model import Document, FileResult, Location, Prior
-from reportlint.pack import DEFAULT_PACK, load_pack
+from reportlint.pack import DEFAULT_PACK, load_pack, run_packs
 from reportlint.read import Limits, ReadError, read_bytes, read_path
 from reportlint.read.detect import CHECKABLE_EXTS
 from reportlint.timelimit import TimeLimitExceeded, time_limit
@@ -26,12 +26,12 @@ __all__ = ["Context", "check_document", "check_path", "check_text", "check_paths
 
 def check_document(doc: Document, ctx: Context | None = None) -> FileResult:
     ctx = ctx or Context()
-    report = build_report(doc)
+    report = build_report(doc, run_packs(ctx.rules))
     findings = run_rules(report, ctx)
     findings.sort(key=lambda f: f.sort_key())
     prior = prior_for(report, ctx) if ctx.priors else None
     return FileResult(doc.path, doc.format, report.unit, report.year, findings,
-                      tables=tables_data(report), layout=report.layout_pack.id,
+                      tables=tables_data(report), layout=report.layout_pack.id, rulepack=report.pack.id,
                       previous=prior.path if prior else None)
 
 

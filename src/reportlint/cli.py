@@ -21,7 +21,7 @@ from reportlint.files import write_atomic
 from reportlint.messages import say, usage_error
 from reportlint.model import SEVERITY_RANK, FileResult
 from reportlint.output import BINARY_FORMATS, FORMATS, Options, render
-from reportlint.pack import DEFAULT_PACK, PackError, load_pack
+from reportlint.pack import PackError, Packs, run_packs
 from reportlint.read.detect import CHECKABLE_EXTS
 
 app = typer.Typer(
@@ -53,35 +53,38 @@ def _root(
     """reportlint"""
 
 
-def _codes(values: list[str] | None, lang: str = "zh") -> list[str]:
-    pack = load_pack(DEFAULT_PACK)
-    out: list[str] = []
-    for value in values or []:
-        for item in value.replace(" ", "").split(","):
-            if not item:
-                continue
-            if item.upper() == "ALL":
-                out.append("")
-                continue
-            rule = pack.rule_by_name(item)
-            if rule is not None:
-                out.append(rule.code)
-            elif item[0].isalpha() and item[1:].isdigit() or len(item) == 1 and item.isalpha():
-                out.append(item.upper())
-            else:
-                raise _fail(say("unknown-rule", lang, item=item))
-    return out
+def _packs(rules_file: str | None) -> Packs:
+    try:
+        return run_packs(rules_file)
+    except PackError as err:
+        raise _fail(str(err)) from None
 
 
-def _context(config: dict[str, Any], select: list[str] | None, ignore: list[str] | None, lang: str | None) -> Context:
+def _codes(packs: Packs, words: list[str] | None, lang: str = "zh") -> frozenset[str]:
+    """Codes, names and prefixes resolved against the run's packs (selection.py): the one
+    meaning of a rule name for --select, --ignore, the config and per-file-ignores."""
+    from reportlint.selection import UnknownRule, resolve
+
+    try:
+        return resolve(packs.rules(), words)
+    except UnknownRule as err:
+        raise _fail(say("unknown-rule", lang, item=err.word)) from None
+
+
+def _context(
+    config: dict[str, Any], select: list[str] | None, ignore: list[str] | None, lang: str | None,
+    rules_file: str | None = None,
+) -> Context:
+    packs = _packs(rules_file)
     ui = lang or config.get("lang", "zh")
-    chosen = _codes(select, ui) if select else _codes(config.get("select"), ui)
     return Context(
         lang=ui,
-        selected=frozenset(chosen) if chosen else None,
-        ignored=frozenset(_codes(ignore, ui) + _codes(config.get("ignore"), ui)),
-        severity={_codes([k], ui)[0]: v for k, v in config.get("severity", {}).items()},
+        selected=_codes(packs, select or config.get("select"), ui) or None,
+        ignored=_codes(packs, ignore, ui) | _codes(packs, config.get("ignore"), ui),
+        severity={code: level for key, level in config.get("severity", {}).items()
+                  for code in _codes(packs, [key], ui)},
         unit_type=config.get("unit-type"),
+        rules=rules_file,
     )
 
 
@@ -143,6 +146,7 @@ def check(
     previous: Annotated[list[str] | None, typer.Option("--previous", help="上年度的年报（文件或文件夹），用于 X701、X702、C605")] = None,
     unit_type: Annotated[str | None, typer.Option("--unit-type", help="department|government，决定公布期限（P204）")] = None,
     units: Annotated[Path | None, typer.Option("--units", help="应报送单位名单（每行一个，或 CSV/XLSX 第一列），列出未报送的单位")] = None,
+    rules: Annotated[Path | None, typer.Option("--rules", help="自定义规则包（YAML），在内置规则包基础上增加、修改或停用规则")] = None,
 ) -> None:
     """检查一个或多个年度报告。"""
     from reportlint.api import check_bytes, check_paths, scan_paths
@@ -157,11 +161,12 @@ def check(
     if output_format in BINARY_FORMATS and output is None and sys.stdout.isatty():
         raise _fail(say("binary-needs-output", ui, fmt=output_format))
     cfg, cfg_root = _load_config(config, paths, lang)
-    ctx = _context(cfg, select, ignore, lang)
+    ctx = _context(cfg, select, ignore, lang, str(rules) if rules else cfg.get("rules"))
     ui = ctx.lang
     fail_level = fail_on or cfg.get("fail-on", "error")
     if fail_level not in SEVERITY_RANK:
         raise _fail(say("bad-fail-on", ui, value=fail_level))
+    file_ignores = _per_file_ignores(cfg.get("per-file-ignores", {}), ctx)
     if unit_type not in (None, "department", "government"):
         raise _fail(say("bad-unit-type", ui))
     limits = _limits(cfg, max_size_mb, timeout)
@@ -179,7 +184,7 @@ def check(
     if "-" in files:
         results.append(check_bytes(sys.stdin.buffer.read(), ctx, "-", limits))
     results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits, convert=convert))
-    _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}), cfg_root)
+    _apply_per_file_ignores(results, file_ignores, cfg_root)
     if output_format == "docx" and output is not None and (output.is_dir() or len(results) > 1):
         _annotate_into(results, output, ctx.lang)
         raise typer.Exit(_exit_code(results, fail_level, exit_zero))
@@ -255,13 +260,19 @@ def _not_excluded(files: list[str], patterns: list[str], root: Path) -> list[str
     return [f for f in files if f == "-" or not any(matches(f, root, p) for p in patterns)]
 
 
-def _apply_per_file_ignores(results: list[FileResult], table: dict[str, list[str]], root: Path) -> None:
+def _per_file_ignores(table: dict[str, list[str]], ctx: Context) -> dict[str, frozenset[str]]:
+    """Resolved before any file is read, so an unknown rule stops the run at once."""
+    packs = _packs(ctx.rules)
+    return {pattern: _codes(packs, words, ctx.lang) for pattern, words in table.items()}
+
+
+def _apply_per_file_ignores(results: list[FileResult], table: dict[str, frozenset[str]], root: Path) -> None:
     from reportlint.config import matches
 
     for result in results:
-        codes = {c for pattern, cs in table.items() if matches(result.path, root, pattern) for c in _codes(cs)}
+        codes = {c for pattern, cs in table.items() if matches(result.path, root, pattern) for c in cs}
         if codes:
-            result.findings = [f for f in result.findings if not any(f.code.startswith(c) for c in codes)]
+            result.findings = [f for f in result.findings if f.code not in codes]
 
 
 def _exit_code(results: list[FileResult], fail_level: str, exit_zero: bool) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.messages import say
-from reportlint.pack import PackError, resource_dir, schema_errors
+from reportlint.packfile import PackError, resource_dir, schema_errors
 
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 
@@ -66,6 +66,8 @@ def load_config(path: Path, lang: str = "zh") -> dict[str, Any]:
     errors = schema_errors(data, schema)
     if errors:
         raise PackError(say("config-invalid", lang, path=path) + "\n" + "\n".join(errors))
+    if "rules" in data:  # a user's rule pack, named relative to the config file
+        data["rules"] = str(path.parent / data["rules"])
     return data
 
 

@@ -11,7 +11,10 @@ import re
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # check: options and inputs
-    "unknown-rule": ("未知的规则“{item}”；运行 `reportlint rules` 查看全部规则", "unknown rule {item}; see `reportlint rules`"),
+    "unknown-rule": ("未知的规则“{item}”：请写规则代码（C604）、名称（page-residue）或代码前缀（C、C6、C60）；"
+                     "运行 `reportlint rules` 查看全部规则",
+                     "unknown rule {item!r}: give a code (C604), a name (page-residue) or a code prefix (C, C6, C60); "
+                     "see `reportlint rules`"),
     "unknown-format": ("未知的 --format“{value}”；可选 {choices}", "unknown --format {value}; choose one of {choices}"),
     "binary-needs-output": ("--format {fmt} 输出的是二进制文件：请加 --output 文件名.{fmt}",
                             "--format {fmt} is a binary file: add --output FILE.{fmt}"),

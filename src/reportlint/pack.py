@@ -1,35 +1,35 @@
-"""Rule packs: load the YAML, resolve `extends`, validate, and give typed access.
+"""Rule packs: typed access to a pack, and the packs of a run.
 
 A pack is the single source of truth for labels, ids, relations, messages and
-severities. Python never spells a row label; it reads it from here.
+severities. Python never spells a row label; it reads it from here. Shipped packs load
+from their built JSON (packfile.py); every rule is checked against its kind's declaration
+(kinds.py) when the pack loads, so a bad pack stops the run before any file is read.
 """
 
 from __future__ import annotations
 
-import copy
-import hashlib
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reportlint.files import cache_dir, write_cache
+from reportlint.kinds import with_defaults
+from reportlint.matcher import SHIPPED, Matcher, TimedMatcher
+from reportlint.packfile import (
+    PackError,
+    merge,
+    pack_errors,
+    read_shipped,
+    read_yaml,
+    resource_dir,
+    schema_errors,
+    shipped_ids,
+)
+
+__all__ = ["DEFAULT_PACK", "Pack", "PackError", "Packs", "RuleDef", "TableDef", "load_pack", "resource_dir",
+           "run_packs", "schema_errors"]
 
 DEFAULT_PACK = "gov-2021-30"
-
-
-class PackError(Exception):
-    """A rule pack or config file that does not validate: a usage error, exit 2."""
-
-
-def resource_dir(name: str) -> Path:
-    """`rules/` or `schemas/`: inside the installed package, or at the repo root in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / name, here.parent.parent / name):
-        if candidate.is_dir():
-            return candidate
-    raise PackError(f"cannot find the {name}/ folder next to {here}")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Row:
     label: str
     aliases: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()  # empty: the table's columns
+    group: str | None = None  # the caption the row sits under in the template
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,16 @@ class TableDef:
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
 
+    def row_groups(self) -> list[tuple[str | None, tuple[Row, ...]]]:
+        """The rows in order, each run of rows under one template caption together."""
+        out: list[tuple[str | None, tuple[Row, ...]]] = []
+        for row in self.rows:
+            if out and out[-1][0] == row.group and row.group is not None:
+                out[-1] = (row.group, (*out[-1][1], row))
+            else:
+                out.append((row.group, (row,)))
+        return out
+
 
 @dataclass(frozen=True)
 class RuleDef:
@@ -95,6 +106,7 @@ class RuleDef:
     message: dict[str, str]
     params: dict[str, Any] = field(default_factory=dict)
     example: dict[str, str] = field(default_factory=dict)
+    matcher: Matcher = SHIPPED  # runs the rule's patterns: `re`, or `regex` with a time limit
 
 
 @dataclass(frozen=True)
@@ -130,6 +142,9 @@ class Pack:
     tables: dict[str, TableDef]
     phrases: dict[str, tuple[str, ...]]
     rules: dict[str, RuleDef]
+    blocks_aggregate: frozenset[str] = frozenset()  # findings that keep a unit out of `aggregate`
+    source: str = ""  # the file it was read from
+    extends: str | None = None  # a user's pack: the shipped pack it builds on
 
     def covers(self, year: int) -> bool:
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
@@ -145,96 +160,38 @@ class Pack:
 
 
 def available_packs() -> list[str]:
-    return sorted(p.stem for p in resource_dir("rules").glob("*.yaml"))
+    return shipped_ids()
 
 
 @lru_cache(maxsize=8)
 def load_pack(pack_id: str = DEFAULT_PACK) -> Pack:
-    return _build(_resolve(pack_id, ()))
+    """A shipped pack, from its built JSON."""
+    path = resource_dir("rules") / f"{pack_id}.json"
+    return build(read_shipped(pack_id), str(path), SHIPPED)
 
 
-def _read_yaml(pack_id: str) -> dict[str, Any]:
-    """A pack's data. YAML parsing and schema validation cost more than a whole check, so a
-    validated pack is kept as JSON in the user's cache, keyed by the pack and schema text."""
-    path = resource_dir("rules") / f"{pack_id}.yaml"
-    if not path.is_file():
-        raise PackError(f"unknown rule pack {pack_id!r}; available: {', '.join(available_packs())}")
-    text = path.read_text(encoding="utf-8")
-    schema_text = (resource_dir("schemas") / "rulepack.schema.json").read_text(encoding="utf-8")
-    digest = hashlib.sha256((schema_text + "\0" + text).encode()).hexdigest()[:32]
-    cache = cache_dir()
-    cached = cache / f"pack-{pack_id}-{digest}.json" if cache else None
-    if cached is not None and cached.is_file():
+@lru_cache(maxsize=8)
+def load_user_pack(path: str) -> Pack:
+    """A user's pack (`--rules FILE`): YAML, schema-checked, over the shipped pack it
+    `extends`; its patterns run under a time limit."""
+    data = read_yaml(Path(path))
+    if data.get("extends"):
         try:
-            data: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
-            return data
-        except (OSError, ValueError):
-            pass  # a damaged cache entry: parse the YAML again
-    import yaml
+            base = read_shipped(data["extends"])
+        except PackError as err:
+            raise PackError(f"{path}: extends: {err}") from None
+        data = {**merge(base, data), "extends": data["extends"]}
+    return build(data, path, TimedMatcher())
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    if not isinstance(data, dict):
-        raise PackError(f"rule pack {pack_id}: not a mapping")
-    errors = schema_errors(data, json.loads(schema_text))
+
+def build(data: dict[str, Any], source: str, matcher: Matcher) -> Pack:
+    """A complete pack's data → Pack, refused with every problem named if it does not fit
+    the kinds' declarations."""
+    errors = pack_errors(data, matcher.compile)
     if errors:
-        raise PackError(f"rule pack {pack_id} is invalid:\n" + "\n".join(errors))
-    _remember(cached, data)
-    return data
-
-
-def _resolve(pack_id: str, seen: tuple[str, ...]) -> dict[str, Any]:
-    if pack_id in seen:
-        raise PackError(f"rule pack {pack_id}: circular 'extends'")
-    data = _read_yaml(pack_id)
-    parent_id = data.get("extends")
-    if not parent_id:
-        return data
-    merged = copy.deepcopy(_resolve(parent_id, seen + (pack_id,)))
-    for key, value in data.items():
-        if key == "tables":
-            for table_id, patch in value.items():
-                merged["tables"][table_id] = _patch_table(merged["tables"].get(table_id, {}), patch)
-        elif key == "rules":
-            by_code = {r["code"]: r for r in merged["rules"]}
-            by_code.update({r["code"]: r for r in value})
-            merged["rules"] = list(by_code.values())
-        elif key != "extends":
-            merged[key] = value
-    disabled = set(data.get("disable", ()))
-    merged["rules"] = [r for r in merged["rules"] if r["code"] not in disabled]
-    return merged
-
-
-def _patch_table(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
-    table = {**base, **{k: v for k, v in patch.items() if k not in ("remove_rows", "insert_rows")}}
-    rows = [r for r in table.get("rows", []) if r["id"] not in set(patch.get("remove_rows", ()))]
-    insert = patch.get("insert_rows")
-    if insert:
-        at = next((i for i, r in enumerate(rows) if r["id"] == insert["before"]), len(rows))
-        rows[at:at] = insert["rows"]
-    table["rows"] = rows
-    return table
-
-
-def schema_errors(data: Any, schema: dict[str, Any]) -> list[str]:
-    import jsonschema
-
-    validator = jsonschema.Draft202012Validator(schema)
-    return [
-        f"  {'/'.join(str(p) for p in err.absolute_path) or '(top)'}: {err.message}"
-        for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    ]
-
-
-def _remember(target: Path | None, data: dict[str, Any]) -> None:
-    """Keep the validated pack; entries for older texts of the same pack go."""
-    if target is None or not write_cache(target, json.dumps(data, ensure_ascii=False)):
-        return
-    stem = target.name.rsplit("-", 1)[0]  # pack-<id>
-    for stale in target.parent.glob(f"{stem}-*.json"):
-        if stale != target:
-            stale.unlink(missing_ok=True)
+        lines = "\n".join(f"  {e}" for e in errors)
+        raise PackError(f"rule pack {source} cannot be used:\n{lines}")
+    return _build(data, source, matcher)
 
 
 def _columns(items: list[dict[str, Any]]) -> tuple[Column, ...]:
@@ -244,7 +201,10 @@ def _columns(items: list[dict[str, Any]]) -> tuple[Column, ...]:
 
 
 def _rows(items: list[dict[str, Any]]) -> tuple[Row, ...]:
-    return tuple(Row(r["id"], r["label"], tuple(r.get("aliases", ())), tuple(r.get("columns", ()))) for r in items)
+    return tuple(
+        Row(r["id"], r["label"], tuple(r.get("aliases", ())), tuple(r.get("columns", ())), r.get("group"))
+        for r in items
+    )
 
 
 def _unit_rules(data: dict[str, Any]) -> UnitRules:
@@ -259,7 +219,7 @@ def _unit_rules(data: dict[str, Any]) -> UnitRules:
     )
 
 
-def _build(data: dict[str, Any]) -> Pack:
+def _build(data: dict[str, Any], source: str, matcher: Matcher) -> Pack:
     tables = {
         tid: TableDef(
             id=tid,
@@ -286,8 +246,9 @@ def _build(data: dict[str, Any]) -> Pack:
             basis=r.get("basis"),
             summary=r["summary"],
             message=r["message"],
-            params=r.get("params", {}) or {},
+            params=with_defaults(r["kind"], r.get("params", {}) or {}),
             example=r.get("example", {}) or {},
+            matcher=matcher,
         )
         for r in data["rules"]
     }
@@ -305,14 +266,53 @@ def _build(data: dict[str, Any]) -> Pack:
         tables=tables,
         phrases={k: tuple(v) for k, v in data.get("phrases", {}).items()},
         rules=rules,
+        blocks_aggregate=frozenset(data.get("blocks_aggregate", ())),
+        source=source,
+        extends=data.get("extends"),
     )
 
 
 def pack_for_year(year: int | None) -> Pack:
-    """The pack whose years cover `year`; the default when the year is unknown."""
-    if year is not None:
-        for pack_id in available_packs():
-            pack = load_pack(pack_id)
-            if pack.covers(year) and pack.id != DEFAULT_PACK:
-                return pack
-    return load_pack(DEFAULT_PACK)
+    """The shipped pack whose years cover `year`; the default when the year is unknown."""
+    return run_packs().for_year(year)
+
+
+class Packs:
+    """The packs of one run: the shipped ones, with a user's pack standing in for the one it
+    extends. The one place that decides which pack checks a file (`for_year`) and which
+    layouts a file's tables may follow (`all`)."""
+
+    def __init__(self, by_id: dict[str, Pack], default: Pack) -> None:
+        self.by_id = by_id  # shipped id → the pack used in its place
+        self.default = default
+
+    def for_year(self, year: int | None) -> Pack:
+        if year is not None:
+            for shipped_id, pack in sorted(self.by_id.items()):
+                if shipped_id != DEFAULT_PACK and pack.covers(year):
+                    return pack
+        return self.default
+
+    def all(self) -> list[Pack]:
+        return [self.by_id[k] for k in sorted(self.by_id)]
+
+    def rules(self) -> dict[str, RuleDef]:
+        """Every rule any pack of the run may apply, by code (for --select and the config)."""
+        out: dict[str, RuleDef] = {}
+        for pack in [self.default, *self.all()]:
+            for code, rule in pack.rules.items():
+                out.setdefault(code, rule)
+        return dict(sorted(out.items()))
+
+
+@lru_cache(maxsize=8)
+def run_packs(rules_file: str | None = None) -> Packs:
+    """The shipped packs, or with `rules_file` (a user's pack) in place of the one it extends
+    (or, without `extends`, of the shipped pack with its id, else of the default)."""
+    by_id = {pack_id: load_pack(pack_id) for pack_id in available_packs()}
+    if rules_file:
+        user = load_user_pack(rules_file)
+        replaced = user.extends or (user.id if user.id in by_id else DEFAULT_PACK)
+        by_id[replaced] = user
+    return Packs(by_id, by_id[DEFAULT_PACK])
+

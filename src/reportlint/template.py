@@ -15,7 +15,6 @@ from reportlint.pack import DEFAULT_PACK, TableDef, load_pack
 Tables = dict[str, dict[str, dict[str, Any]]]
 
 APPLICANT_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-_GROUP_OF = {"withheld": "（三）不予公开", "unavailable": "（四）无法提供", "not_processed": "（五）不予处理", "other": "（六）其他处理"}
 
 
 def sample_tables() -> Tables:
@@ -129,7 +128,7 @@ def build_docx(
         if texts[section.id]:
             document.add_paragraph(texts[section.id])
         if section.id in builders:
-            tid = {"二": "disclosure", "三": "applications", "四": "reviews"}[section.id]
+            tid = next(t.id for t in pack.tables.values() if t.section == section.id)
             builders[section.id](document, pack.tables[tid], (tables or {}).get(tid, {}))
             dress_table(document, tid)
     return document
@@ -140,12 +139,7 @@ def _text(value: Any) -> str:
 
 
 def _disclosure(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
-    blocks = [
-        ("第二十条第（一）项", ["regulations", "normative_documents"]),
-        ("第二十条第（五）项", ["licensing"]),
-        ("第二十条第（六）项", ["punishment", "enforcement"]),
-        ("第二十条第（八）项", ["fees"]),
-    ]
+    blocks = [(caption or "", [row.id for row in rows]) for caption, rows in tdef.row_groups()]  # the pack's `group`s
     n_rows = sum(2 + len(rows) for _, rows in blocks)
     table = document.add_table(rows=n_rows, cols=4)
     table.style = "Table Grid"
@@ -185,15 +179,15 @@ def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any
     results = [i for i, row in enumerate(rows) if row.id not in ("new", "carried_over", "carried_forward")]
     first, last = 3 + results[0], 3 + results[-1]
     table.cell(first, 0).merge(table.cell(last, 0)).text = "三、本年度办理结果"
-    for group_prefix, label in _GROUP_OF.items():
-        members = [3 + i for i, row in enumerate(rows) if row.id.startswith(group_prefix + "_")]
-        if members:
-            table.cell(members[0], 1).merge(table.cell(members[-1], 1)).text = label
+    for label, members in tdef.row_groups():  # the pack's `group`s: （三）不予公开 over its rows 1.–8.
+        if label:
+            first_row = 3 + rows.index(members[0])
+            table.cell(first_row, 1).merge(table.cell(first_row + len(members) - 1, 1)).text = label
     for i, row in enumerate(rows):
         r = 3 + i
         if row.id in ("new", "carried_over", "carried_forward"):
             table.cell(r, 0).merge(table.cell(r, 2)).text = row.label
-        elif "_" in row.id and row.id.rsplit("_", 1)[0] in _GROUP_OF:
+        elif row.group:
             table.cell(r, 2).text = row.label
         else:
             table.cell(r, 1).merge(table.cell(r, 2)).text = row.label

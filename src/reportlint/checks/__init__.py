@@ -6,11 +6,13 @@ pack names its kind and parameters; adding a rule of an existing kind is a YAML 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 
 from reportlint.checks import arithmetic, content, history, period, structure, tables
 from reportlint.checks.base import Context
 from reportlint.locate import Report
+from reportlint.matcher import PatternTimeout
 from reportlint.model import Finding
 from reportlint.pack import RuleDef
 
@@ -36,5 +38,9 @@ def run_rules(report: Report, ctx: Context) -> list[Finding]:
         rule = rules[code]
         if not ctx.enabled(code) or rule.kind in ("file", "not-a-report"):
             continue
-        findings.extend(KINDS[rule.kind](report, rule, ctx))
+        try:
+            findings.extend(KINDS[rule.kind](report, rule, ctx))
+        except PatternTimeout as slow:  # only a user's pattern has a time limit
+            sys.stderr.write(f"reportlint: {report.doc.path}: rule {code} skipped, its pattern {slow} "
+                             f"took longer than {rule.matcher.timeout:g} s\n")
     return findings

@@ -17,16 +17,15 @@ class _Keep(dict[str, Any]):
 @dataclass
 class Context:
     lang: str = "zh"
-    selected: frozenset[str] | None = None  # None: all
-    ignored: frozenset[str] = field(default_factory=frozenset)
+    selected: frozenset[str] | None = None  # codes, as selection.resolve gives them; None: all
+    ignored: frozenset[str] = field(default_factory=frozenset)  # codes
     severity: dict[str, str] = field(default_factory=dict)
     unit_type: str | None = None  # department | government; None: judged from the unit's name
     priors: tuple[Prior, ...] = ()  # last year's reports, for the X7xx and C605 checks
+    rules: str | None = None  # a user's rule pack (--rules), in place of the shipped one it extends
 
     def enabled(self, code: str) -> bool:
-        if code in self.ignored or code[0] in self.ignored:
-            return False
-        return self.selected is None or code in self.selected or code[0] in self.selected
+        return code not in self.ignored and (self.selected is None or code in self.selected)
 
 
 def make(

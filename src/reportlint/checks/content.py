@@ -20,7 +20,7 @@ def phrase_forbidden(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fi
     if formats and report.doc.format not in formats:
         return
     for pattern in report.pack.phrases.get(rule.params["phrases"], ()):
-        for m in re.finditer(pattern, report.flat.text, re.MULTILINE):
+        for m in rule.matcher.finditer(pattern, report.flat.text, re.MULTILINE):
             quote = report.flat.quote(m.start(), m.end()) or m.group(0).strip()
             yield make(rule, ctx, report.loc(m.start()), actual=quote, quote=quote)
     if rule.params.get("repeated_title") and report.title is not None:
@@ -46,14 +46,14 @@ def phrase_required(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
     prev_year = str(report.year - 1) if report.year else "____"
     for group in rule.params.get("groups", ()):
         patterns = [p.replace("{prev_year}", prev_year) for p in group["any"]]
-        if not any(re.search(p, text) for p in patterns):
+        if not any(rule.matcher.search(p, text) for p in patterns):
             yield make(rule, ctx, report.loc(span[0]).with_(section=rule.params["section"]), what=group["what"])
 
 
 def narrative_count(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
     seen: set[int] = set()
     for item in rule.params.get("counts", ()):
-        for m in re.finditer(item["pattern"], report.flat.text):
+        for m in rule.matcher.finditer(item["pattern"], report.flat.text):
             if m.start(1) in seen:
                 continue
             seen.add(m.start(1))

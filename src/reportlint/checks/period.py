@@ -8,6 +8,7 @@ from datetime import date
 
 from reportlint.checks.base import Context, make
 from reportlint.locate import Report
+from reportlint.matcher import SHIPPED, Matcher
 from reportlint.model import Finding, Location
 from reportlint.normalize import fold
 from reportlint.pack import RuleDef
@@ -35,7 +36,7 @@ def year_consistent(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
         return
     for item in rule.params.get("patterns", ()):
         expected = report.year + int(item["offset"])
-        for m in re.finditer(item["pattern"], report.flat.text):
+        for m in rule.matcher.finditer(item["pattern"], report.flat.text):
             found = int(m.group(1))
             if found != expected:
                 quote = report.flat.quote(m.start(), m.end())
@@ -69,11 +70,11 @@ def _date(m: re.Match[str]) -> date | None:
         return None
 
 
-def publication_date(report: Report, labelled: str, tail: int) -> tuple[date, int] | None:
+def publication_date(report: Report, labelled: str, tail: int, matcher: Matcher = SHIPPED) -> tuple[date, int] | None:
     """A date labelled 发布时间/成文日期 anywhere, else a signature date alone on one of the
     last paragraphs. Returns the date and its offset in the folded text."""
     text = report.flat.text
-    for m in re.finditer(labelled + _DATE.pattern, text):  # `labelled` has no capturing groups
+    for m in matcher.finditer(labelled + _DATE.pattern, text):  # `labelled` has no capturing groups
         found = _date(m)
         if found:
             return found, m.start()
@@ -89,13 +90,13 @@ def unit_type(report: Report, rule: RuleDef, ctx: Context) -> str:
     if ctx.unit_type:
         return ctx.unit_type
     unit = fold(report.unit or "", report.flat.traditional).text.strip()  # 平潭綜合實驗區 is a 区 too
-    return "government" if re.search(rule.params["government_units"], unit) else "department"
+    return "government" if rule.matcher.search(rule.params["government_units"], unit) else "department"
 
 
 def published_in_time(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
     if report.year is None:
         return
-    found = publication_date(report, rule.params["labelled"], int(rule.params.get("tail_paragraphs", 5)))
+    found = publication_date(report, rule.params["labelled"], int(rule.params.get("tail_paragraphs", 5)), rule.matcher)
     if found is None:
         return
     published, pos = found

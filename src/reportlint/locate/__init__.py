@@ -19,7 +19,7 @@ from reportlint.locate.title import Title, find_title
 from reportlint.locate.unit import find_issuer
 from reportlint.model import Block, Document, Location, Table
 from reportlint.normalize import fold, to_simplified
-from reportlint.pack import DEFAULT_PACK, Pack, available_packs, load_pack, pack_for_year
+from reportlint.pack import Pack, Packs, run_packs
 from reportlint.relations import equations
 
 _GRID_MIN_SCORE = 3
@@ -58,16 +58,19 @@ class Report:
         return self.flat.locate(pos).with_(section=self.section_of(pos))
 
 
-def build_report(doc: Document) -> Report:
+def build_report(doc: Document, packs: Packs | None = None) -> Report:
+    """`packs`: the run's packs (a user's pack in place of a shipped one); the shipped ones
+    by default. The report year chooses the rules pack, the tables' wording the layout pack."""
+    packs = packs or run_packs()
     flat = flatten(doc)
-    default = load_pack(DEFAULT_PACK)
+    default = packs.default
     title = find_title(flat, default, doc)
     issuer = find_issuer(flat, default, title)
     period = find_period(flat, default)
     year = issuer.year or (period.start_year if period else None)
-    pack = pack_for_year(year)
+    pack = packs.for_year(year)
     tables_doc = _simplified_tables(doc) if flat.traditional else doc  # converted once, used twice
-    layout_pack, foreign = _layout_pack(tables_doc, flat, pack)
+    layout_pack, foreign = _layout_pack(tables_doc, flat, pack, packs)
     report = Report(doc, flat, pack, layout_pack, title, year, find_sections(flat, pack), period)
     report.foreign_marker = foreign
     report.unit = issuer.unit
@@ -90,13 +93,12 @@ def _all_text(doc: Document, flat: FlatText) -> str:
     return flat.text + "\n" + fold("\n".join(c.text for t in doc.tables for c in t.cells)).text
 
 
-def _layout_pack(doc: Document, flat: FlatText, pack: Pack) -> tuple[Pack, str | None]:
+def _layout_pack(doc: Document, flat: FlatText, pack: Pack, packs: Packs) -> tuple[Pack, str | None]:
     """The pack whose table layout the document uses; a foreign one means an old template."""
     text = _all_text(doc, flat)
     if not pack.markers or compile_labels(pack.markers).search(text):
         return pack, None
-    for other_id in available_packs():
-        other = load_pack(other_id)
+    for other in packs.all():
         if other.id == pack.id or not other.markers:
             continue
         m = compile_labels(other.markers).search(text)

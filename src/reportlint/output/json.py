@@ -23,6 +23,8 @@ def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
                 "unit": result.unit,
                 "year": result.year,
                 "previous": result.previous,
+                "rulepack": result.rulepack,
+                "layout": result.layout,
                 "findings": [f.as_dict() for f in result.findings],
                 "counts": counts,
             }
