@@ -147,7 +147,7 @@ def _mend_cut_row(above: list[Box], below: list[Box], seam: float) -> None:
     first_row = [b for b in below if abs(b.bbox[1] - seam) <= _TOLERANCE]
     first_texts = {b.text for b in first_row if not b.empty}
     repeated_header = bool(first_texts) and first_texts <= {b.text for b in above}
-    whole_row = not repeated_header and not any(b.number for b in first_row) and any(b.number for b in last_row)
+    whole_row = not repeated_header and not any(b.number for b in first_row)  # a row with no values: the rest of a cut row
     labels = sorted((b for b in first_row if not b.number), key=lambda b: b.bbox[0])
     groups = labels[:-1] if any(b.number for b in first_row) else []  # label columns left of the row's own label
     merged: set[int] = set()
