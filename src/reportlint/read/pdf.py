@@ -126,7 +126,7 @@ def _open_error(exc: Exception) -> ReadError:
 
 def _read_page(page: Any, number: int) -> _Page:
     out = _Page(number, float(page.height), images=len(page.images))
-    tables, areas = find_tables(page, join_lines)
+    tables, areas = find_tables(page, number, join_lines)
     for table in tables:
         if table.one_column:  # a framed paragraph: prose in a box, not a table
             out.lines += [_Line(b.text, b.bbox[0], b.bbox[2], b.bbox[1], b.bbox[3], boxed=True)
@@ -247,7 +247,7 @@ class _Builder:
 
     def add_table(self, found: PageTable, page: int) -> None:
         self._end_paragraph()
-        if not (self.parts and self.page_start and continues(self.parts[-1], found)):
+        if not (self.parts and continues(self.parts[-1], found)):  # a line between ends the table
             self._end_table()
             self.table_page = page
         self.parts.append(found)

@@ -46,6 +46,7 @@ class Box:
 class PageTable:
     top: float
     boxes: list[Box]
+    page: int = 0
 
     @property
     def bottom(self) -> float:
@@ -68,7 +69,7 @@ class PageTable:
         return len(self.xs) == 1
 
 
-def find_tables(page: Any, join: Any) -> tuple[list[PageTable], list[tuple[float, float, float, float]]]:
+def find_tables(page: Any, number: int, join: Any) -> tuple[list[PageTable], list[tuple[float, float, float, float]]]:
     """The ruled tables of a pdfplumber page, and the areas they cover (their text is not prose).
 
     `join` turns a cell's lines into one text."""
@@ -80,7 +81,7 @@ def find_tables(page: Any, join: Any) -> tuple[list[PageTable], list[tuple[float
                  for row, row_texts in zip(t.rows, texts, strict=False)
                  for bbox, text in zip(row.cells, row_texts, strict=False) if bbox is not None]
         if boxes:
-            tables.append(PageTable(float(t.bbox[1]), boxes))
+            tables.append(PageTable(float(t.bbox[1]), boxes, number))
     return tables, [tuple(float(v) for v in t.bbox) for t in found]  # type: ignore[misc]
 
 
@@ -127,17 +128,26 @@ def edges(values: list[float]) -> list[float]:
 
 
 def continues(prev: PageTable, table: PageTable) -> bool:
-    """A table at the top of a page continues the last one when its outer borders line up."""
-    return abs(prev.left - table.left) <= 3 * _TOLERANCE and abs(prev.right - table.right) <= 3 * _TOLERANCE
+    """A table right after another (no text between) continues it when their outer borders line
+    up and, on one page, every column border of the second stands on one of the first."""
+    if abs(prev.left - table.left) > 3 * _TOLERANCE or abs(prev.right - table.right) > 3 * _TOLERANCE:
+        return False
+    if table.page != prev.page:
+        return True  # a cut part may lack inner borders its merged cells cover on the other page
+    borders = edges([x for b in prev.boxes for x in (b.bbox[0], b.bbox[2])])
+    return all(any(abs(x - e) <= 2 * _TOLERANCE for e in borders) for b in table.boxes for x in (b.bbox[0], b.bbox[2]))
 
 
 def join_parts(parts: list[PageTable]) -> PageTable:
     """The parts of one table on successive pages, stacked into one, cut rows put back."""
     whole = PageTable(parts[0].top, list(parts[0].boxes))
-    for part in parts[1:]:
+    for before, part in zip(parts, parts[1:], strict=False):
         shift = whole.bottom - part.top
         moved = [Box((b.bbox[0], b.bbox[1] + shift, b.bbox[2], b.bbox[3] + shift), b.text) for b in part.boxes]
-        _mend_cut_row(whole.boxes, moved, whole.bottom)
+        if part.page != before.page:
+            _mend_cut_row(whole.boxes, moved, whole.bottom)
+        else:  # two tables one under the other on a page: nothing was cut
+            whole.boxes.extend(moved)
     return whole
 
 

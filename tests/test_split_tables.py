@@ -1,0 +1,120 @@
+"""Split and decorated tables read alike in every reader: a table broken in two (Word's “save as
+web page” puts an empty paragraph at the page break) and a 小计 column added to table 三."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import check_text, docx_bytes, report_text, tables
+from renderers import document_html
+
+from reportlint.api import check_bytes
+from reportlint.extract import extract_document
+from reportlint.model import Table
+from reportlint.read import read_bytes
+
+ORGS = ("commercial", "research", "nonprofit", "legal_services", "other_org")
+
+
+def _page(data: dict[str, Any] | None = None) -> str:
+    return document_html(read_bytes(docx_bytes(data), Path("r.docx"))).decode()
+
+
+def _split(page: str, table: int, at_row: int, between: str = "<p>&nbsp;</p>") -> str:
+    """Table number `table` (0-based) broken in two before its row `at_row`."""
+    start = [m.start() for m in re.finditer("<table", page)][table]
+    end = page.index("</table>", start)
+    cut = start + [m.start() for m in re.finditer("<tr>", page[start:end])][at_row]
+    return page[:cut] + f'</table>\n{between}\n<table border="1">' + page[cut:]
+
+
+@pytest.mark.parametrize("at_row", [4, 8, 15, 24, 27])
+def test_html_table_broken_by_an_empty_paragraph_is_one_table(at_row: int) -> None:
+    whole = _page()
+    page = _split(whole, 1, at_row)
+    result = check_bytes(page.encode(), name="r.html")
+    assert [f.code for f in result.findings] == []
+    doc = read_bytes(page.encode(), Path("r.html"))
+    assert len(doc.tables) == 3
+    assert extract_document(doc) == extract_document(read_bytes(whole.encode(), Path("r.html")))
+
+
+def test_joined_html_table_still_reports_its_defects() -> None:
+    data = tables()
+    data["applications"]["not_processed_2"]["natural_person"] = 2  # was 1: the 总计 column and row break
+    page = _split(_page(data), 1, 15)
+    got = sorted((f.code, f.location.row, f.location.column) for f in check_bytes(page.encode(), name="r.html").findings)
+    assert got == [("A402", "（七）总计", "自然人"), ("A403", "2.重复申请", "总计")]
+
+
+def test_html_tables_with_text_between_or_their_own_header_stay_apart() -> None:
+    page = _page()
+    with_text = _split(page, 1, 15, between="<p>（续表）</p>")
+    assert len(read_bytes(with_text.encode(), Path("r.html")).tables) == 4
+    start = [m.start() for m in re.finditer("<table", page)][1]
+    header = page[page.index("<tr>", start): page.index("</tr>", start) + 5]
+    repeated = _split(page, 1, 15, between="<p></p>").replace('<table border="1">', f'<table border="1">{header}', 2)
+    assert len(read_bytes(repeated.encode(), Path("r.html")).tables) == 4
+
+
+def test_html_tables_whose_columns_do_not_line_up_stay_apart() -> None:
+    page = _page()
+    start = [m.start() for m in re.finditer("<table", page)][2]  # table 四 right after table 三
+    between = page[page.rindex("</table>", 0, start) + len("</table>"): start]
+    joined = page.replace(between, "\n<p> </p>\n", 1)
+    doc = read_bytes(joined.encode(), Path("r.html"))
+    assert [t.n_cols for t in doc.tables if isinstance(t, Table)][-2:] == [10, 15]
+
+
+# ---- 小计 ------------------------------------------------------------------------------
+
+
+def _with_subtotal_column(text: str, style: str, subtotals: dict[str, int]) -> str:
+    """Table 三 of a text report with a 小计 column after 其他 (header and every row)."""
+    from helpers import PACK
+
+    tdef = PACK.tables["applications"]
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        if line.startswith("申请人情况"):
+            line = line.replace("其他 总计", "其他 小计 总计")
+        row = next((r for r in tdef.rows if line.startswith(r.label)), None)
+        if row is not None and row.id in subtotals:
+            values = line[len(row.label):]
+            sep = {"tab": "\t", "markdown": " | ", "spaces": "   "}[style]
+            cells = values.strip(" |\t").split(sep.strip() or sep) if style != "spaces" else values.split()
+            cells = [c.strip() for c in cells]
+            cells.insert(6, str(subtotals[row.id]))
+            line = row.label + (sep + sep.join(cells) + (" |" if style == "markdown" else ""))
+        out.append(line)
+    return "\n".join(out)
+
+
+def _subtotals(data: dict[str, Any]) -> dict[str, int]:
+    return {rid: sum(values[c] for c in ORGS) for rid, values in data["applications"].items()}
+
+
+@pytest.mark.parametrize("style", ["tab", "markdown", "spaces"])
+def test_subtotal_column_in_text_is_read_not_t308(style: str) -> None:
+    data = tables()
+    text = _with_subtotal_column(report_text(data, style), style, _subtotals(data))
+    assert "小计" in text
+    result = check_text(text)
+    assert [f.code for f in result.findings] == []
+    assert result.tables is not None
+    assert result.tables["applications"] == check_text(report_text(data, style)).tables["applications"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("style", ["tab", "markdown", "spaces"])
+def test_wrong_subtotal_in_text_is_a405(style: str) -> None:
+    data = tables()
+    subtotals = _subtotals(data)
+    subtotals["disclosed"] += 1
+    result = check_text(_with_subtotal_column(report_text(data, style), style, subtotals))
+    got = [(f.code, f.location.row, f.location.column, f.expected, f.actual) for f in result.findings]
+    assert got == [("A405", "（一）予以公开", "小计", str(subtotals["disclosed"] - 1), str(subtotals["disclosed"]))]
+
