@@ -78,27 +78,28 @@ def _with_subtotal_column(text: str, style: str, subtotals: dict[str, int]) -> s
 
     tdef = PACK.tables["applications"]
     lines = text.split("\n")
-    out = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.startswith("申请人情况"):
-            line = line.replace("其他 总计", "其他 小计 总计")
+            lines[index] += " 小计"
         row = next((r for r in tdef.rows if line.startswith(r.label)), None)
-        if row is not None and row.id in subtotals:
-            values = line[len(row.label):]
-            sep = {"tab": "\t", "markdown": " | ", "spaces": "   "}[style]
-            cells = values.strip(" |\t").split(sep.strip() or sep) if style != "spaces" else values.split()
-            cells = [c.strip() for c in cells]
-            cells.insert(6, str(subtotals[row.id]))
-            line = row.label + (sep + sep.join(cells) + (" |" if style == "markdown" else ""))
-        out.append(line)
-    return "\n".join(out)
+        if row is None or row.id not in subtotals:
+            continue
+        if style == "per_line":  # the label alone, then one value per line
+            lines[index + 6] += "\n" + str(subtotals[row.id])
+            continue
+        sep = {"tab": "\t", "markdown": "|", "spaces": None}[style]
+        cells = [c.strip() for c in line[len(row.label):].strip(" |\t").split(sep)]
+        cells.insert(6, str(subtotals[row.id]))
+        joiner = {"tab": "\t", "markdown": " | ", "spaces": "   "}[style]
+        lines[index] = row.label + joiner + joiner.join(cells) + (" |" if style == "markdown" else "")
+    return "\n".join(lines)
 
 
 def _subtotals(data: dict[str, Any]) -> dict[str, int]:
     return {rid: sum(values[c] for c in ORGS) for rid, values in data["applications"].items()}
 
 
-@pytest.mark.parametrize("style", ["tab", "markdown", "spaces"])
+@pytest.mark.parametrize("style", ["tab", "markdown", "spaces", "per_line"])
 def test_subtotal_column_in_text_is_read_not_t308(style: str) -> None:
     data = tables()
     text = _with_subtotal_column(report_text(data, style), style, _subtotals(data))
@@ -109,7 +110,7 @@ def test_subtotal_column_in_text_is_read_not_t308(style: str) -> None:
     assert result.tables["applications"] == check_text(report_text(data, style)).tables["applications"]  # type: ignore[index]
 
 
-@pytest.mark.parametrize("style", ["tab", "markdown", "spaces"])
+@pytest.mark.parametrize("style", ["tab", "markdown", "spaces", "per_line"])
 def test_wrong_subtotal_in_text_is_a405(style: str) -> None:
     data = tables()
     subtotals = _subtotals(data)
@@ -118,3 +119,27 @@ def test_wrong_subtotal_in_text_is_a405(style: str) -> None:
     got = [(f.code, f.location.row, f.location.column, f.expected, f.actual) for f in result.findings]
     assert got == [("A405", "（一）予以公开", "小计", str(subtotals["disclosed"] - 1), str(subtotals["disclosed"]))]
 
+
+
+@pytest.mark.parametrize("style", ["tab", "markdown", "spaces"])
+def test_subtotal_row_in_text_is_read_and_checked(style: str) -> None:
+    data = tables()
+    withheld = [values for rid, values in data["applications"].items() if rid.startswith("withheld_")]
+    sums = [sum(v[c.id] for v in withheld) for c in _columns()]
+    sep = {"tab": "\t", "markdown": " | ", "spaces": "   "}[style]
+    clean = report_text(data, style)
+    anchor = next(line for line in clean.split("\n") if line.startswith("8.属于行政查询事项"))
+
+    def with_row(values: list[int]) -> str:
+        return clean.replace(anchor, anchor + "\n小计" + sep + sep.join(map(str, values)))
+
+    assert [f.code for f in check_text(with_row(sums)).findings] == []
+    broken = sums[:-1] + [sums[-1] + 1]  # its 总计 off by one
+    got = [(f.code, f.location.row, f.location.column) for f in check_text(with_row(broken)).findings]
+    assert got == [("A403", "小计", "总计")]
+
+
+def _columns() -> tuple[Any, ...]:
+    from helpers import PACK
+
+    return PACK.tables["applications"].columns
