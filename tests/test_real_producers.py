@@ -8,13 +8,12 @@ round trips in test_formats.py stay: they pin layouts these producers do not mak
 
 from __future__ import annotations
 
-import copy
 import functools
-import io
 from pathlib import Path
 from typing import Any
 
 import pytest
+from docx_edits import box_intro, drop_row, edited, split_table
 from helpers import CORPUS, REPO, docx_bytes, tables
 from producers import Producers, WebPage
 from renderers import document_html, traditional, traditional_docx
@@ -26,41 +25,12 @@ from reportlint.template import sample_sections
 
 pytest.importorskip("pdfplumber", reason="the PDF extra")
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
 def _data(**changes: Any) -> dict[str, Any]:
     data = tables()
     for key, value in changes.items():
         table, row, column = key.split("__")
         data[table][row][column] = value
     return data
-
-
-def _edited(data: bytes, edit: Any) -> bytes:
-    import docx
-
-    document = docx.Document(io.BytesIO(data))
-    edit(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _drop_row(document: Any) -> None:
-    row = document.tables[1].rows[3 + 16]._tr  # 2.重复申请
-    row.getparent().remove(row)
-
-
-def _split_table(document: Any) -> None:
-    """Table 三 in two tables, as a page break in some editors leaves it."""
-    table = document.tables[1]._tbl
-    second = copy.deepcopy(table)
-    for tr in table.findall(f"{W}tr")[15:]:
-        table.remove(tr)
-    for tr in second.findall(f"{W}tr")[:15]:
-        second.remove(tr)
-    table.addnext(second)
 
 
 def _sections(**changes: str | None) -> dict[str, str]:
@@ -84,8 +54,9 @@ DOCX_FIXTURES: dict[str, Any] = {
     "broken_review_total": lambda: docx_bytes(_data(reviews__litigation_direct__total=5)),
     "blank_cell": lambda: docx_bytes(_data(applications__withheld_1__research="/")),
     "text_in_cell": lambda: docx_bytes(_data(applications__withheld_1__research="未统计")),
-    "dropped_row": lambda: _edited(docx_bytes(), _drop_row),
-    "split_table": lambda: _edited(docx_bytes(), _split_table),
+    "dropped_row": lambda: edited(docx_bytes(), drop_row),
+    "split_table": lambda: edited(docx_bytes(), split_table),
+    "boxed_intro": lambda: edited(docx_bytes(), box_intro),
     "missing_section": lambda: docx_bytes(sections=_sections(五=None)),
     "no_period": lambda: docx_bytes(period=""),
     "wrong_year": lambda: docx_bytes(period="本报告所列数据统计期限为2023年1月1日至2023年12月31日。"),
@@ -101,6 +72,7 @@ HTML_FIXTURES: dict[str, Any] = {
     "page_clean": lambda: document_html(_doc_of(docx_bytes())),
     "page_changed_total": lambda: document_html(_doc_of(docx_bytes(_data(applications__new__total=69)))),
     "page_traditional_big5": lambda: document_html(traditional(_doc_of(docx_bytes())), "big5"),
+    "page_boxed_intro": lambda: document_html(_doc_of(edited(docx_bytes(), box_intro))),
 }
 CORPUS_PAGES = sorted(p.name for p in CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []
 
@@ -157,7 +129,7 @@ def test_libreoffice_round_trips_are_not_vacuous(produced: Producers) -> None:
     def found(name: str) -> set[str]:
         return {f.code for f in _checked(produced.pdf(name).read_bytes(), produced.pdf(name).name).findings}
 
-    assert found("example_clean_2024") == set()
+    assert found("example_clean_2024") == set() and found("boxed_intro") == set()
     assert "T302" in found("dropped_row") and "T305" in found("blank_cell") and "T304" in found("text_in_cell")
     assert "A401" in found("changed_total") and "A404" in found("broken_review_total")
     assert "S101" in found("missing_section") and "P201" in found("no_period") and "P202" in found("wrong_year")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx_edits import box_intro, edited
 from helpers import check_text, docx_bytes, report_text, tables
 from renderers import document_html
 
@@ -67,6 +68,16 @@ def test_html_tables_whose_columns_do_not_line_up_stay_apart() -> None:
     joined = page.replace(between, "\n<p> </p>\n", 1)
     doc = read_bytes(joined.encode(), Path("r.html"))
     assert [t.n_cols for t in doc.tables if isinstance(t, Table)][-2:] == [10, 15]
+
+
+def test_framed_intro_is_prose_in_docx_and_html() -> None:
+    """A one-cell table around the intro (a framed paragraph) is prose: its period is found."""
+    data = edited(docx_bytes(), box_intro)
+    doc = read_bytes(data, Path("r.docx"))
+    assert any(isinstance(b, Table) and b.n_cols == 1 and "统计期限" in b.cells[0].text for b in doc.blocks)
+    assert [f.code for f in check_bytes(data, name="r.docx").findings] == []
+    page = document_html(doc)
+    assert [f.code for f in check_bytes(page, name="r.html").findings] == []
 
 
 # ---- 小计 ------------------------------------------------------------------------------

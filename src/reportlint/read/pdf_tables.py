@@ -21,6 +21,7 @@ from typing import Any
 from reportlint.model import Cell, Location, Table
 
 _TOLERANCE = 1.5  # points: edges closer than this are one edge
+_NEAR = 4.0  # points: a border this close to where vertical borders start is the one they meet
 _PAGE_BREAK_ZONE = 0.15  # share of the page height at its top and bottom where a table can be cut
 _NUMBER = re.compile(r"^[\s\d.,，。%％+\-—/／]*\d[\s\d.,，%％]*$")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.．、])")
@@ -99,7 +100,7 @@ def _open_ends(page: Any) -> list[dict[str, Any]]:
             run = [e["x0"] for e in verticals if abs(e[key] - y) <= _TOLERANCE]
             if len(run) < 3 or _PAGE_BREAK_ZONE * height < y < (1 - _PAGE_BREAK_ZONE) * height:
                 continue
-            covers = [(h["x0"], h["x1"]) for h in horizontals if abs(h["top"] - y) <= _TOLERANCE]
+            covers = [(h["x0"], h["x1"]) for h in horizontals if abs(h["top"] - y) <= _NEAR]
             for x0, x1 in _gaps(min(run), max(run), covers):
                 lines.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y,
                               "width": x1 - x0, "height": 0.0})
@@ -162,19 +163,27 @@ def _mend_cut_row(above: list[Box], below: list[Box], seam: float) -> None:
     groups = labels[:-1] if any(b.number for b in first_row) else []  # label columns left of the row's own label
     merged: set[int] = set()
     for box in first_row:
-        upper = next((a for a in last_row if _same_column(a, box)), None)
-        if upper is None or repeated_header:
+        if repeated_header:
+            break
+        uppers = _cells_above(box, last_row)
+        if not uppers:
             continue
-        group_cut = box in groups and not upper.number and not _NUMBERED.match(box.text)
-        if whole_row or group_cut:
-            upper.bbox = (upper.bbox[0], upper.bbox[1], upper.bbox[2], box.bbox[3])
-            upper.text = upper.text + box.text
+        group_cut = len(uppers) == 1 and box in groups and not uppers[0].number and not _NUMBERED.match(box.text)
+        if (whole_row and (len(uppers) == 1 or box.empty)) or group_cut:
+            for upper in uppers:  # an empty piece under several cells (a border lost at the cut) goes too
+                upper.bbox = (upper.bbox[0], upper.bbox[1], upper.bbox[2], box.bbox[3])
+            uppers[0].text += box.text
             merged.add(id(box))
     above.extend(b for b in below if id(b) not in merged)
 
 
-def _same_column(a: Box, b: Box) -> bool:
-    return abs(a.bbox[0] - b.bbox[0]) <= _TOLERANCE and abs(a.bbox[2] - b.bbox[2]) <= _TOLERANCE
+def _cells_above(box: Box, row: list[Box]) -> list[Box]:
+    """The cells of `row` that exactly cover the width of `box`, left to right."""
+    inside = sorted((a for a in row if a.bbox[0] >= box.bbox[0] - _TOLERANCE and a.bbox[2] <= box.bbox[2] + _TOLERANCE),
+                    key=lambda a: a.bbox[0])
+    if not inside or abs(inside[0].bbox[0] - box.bbox[0]) > _TOLERANCE or abs(inside[-1].bbox[2] - box.bbox[2]) > _TOLERANCE:
+        return []
+    return inside
 
 
 def grid(table: PageTable, loc: Location) -> Table:
