@@ -25,6 +25,8 @@ from reportlint.read.pdf_tables import PageTable, continues, find_tables, grid, 
 INSTALL_HINT = "pip install 'reportlint[pdf]'"
 _MARGIN = 0.08  # top and bottom share of a page where running headers and page numbers live
 _PAGE_NUMBER = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－_~·\s]*$")
+# What a browser prints in the margins: the date and time with the page title, the address with n/m.
+_BROWSER_STAMP = re.compile(r"^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}|(?:file|https?)://\S+)")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])")
 _MIN_TEXT_CHARS = 20  # fewer characters than this in the whole file: no text layer
 _REPORT_TITLE = re.compile(r"\d{4}\s*年度?.{0,30}政府信息公开.{0,4}报告")
@@ -172,7 +174,7 @@ def _table_chars(pages: list[_Page]) -> int:
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:
-    """Page numbers in the margins, and lines repeated in the margins of most pages."""
+    """Page numbers and a browser's stamps in the margins, and lines repeated in the margins of most pages."""
     def in_margin(page: _Page, line: _Line) -> bool:
         return line.top < page.height * _MARGIN or line.bottom > page.height * (1 - _MARGIN)
 
@@ -184,7 +186,8 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     for page in pages:
         page.lines = [
             line for line in page.lines
-            if not (in_margin(page, line) and (_PAGE_NUMBER.match(line.text) or repeated[shape(line.text)] >= threshold))
+            if not (in_margin(page, line) and (_PAGE_NUMBER.match(line.text) or _BROWSER_STAMP.match(line.text)
+                                               or repeated[shape(line.text)] >= threshold))
         ]
 
 
