@@ -44,3 +44,22 @@ def box_intro(document: Any) -> None:
     box.cell(0, 0).paragraphs[0].text = intro.text
     intro._p.addnext(box._tbl)
     intro._p.getparent().remove(intro._p)
+
+
+def header_and_footer(document: Any) -> None:
+    """A running header with the unit's name and a footer 第 N 页 (a PAGE field), as units print."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "某某区人民政府办公室政务公开"
+    footer = section.footer.paragraphs[0]
+    footer.text = "第 "
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+    footer.add_run(" 页")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docx_edits import box_intro, drop_row, edited, split_table
+from docx_edits import box_intro, drop_row, edited, header_and_footer, split_table
 from helpers import CORPUS, REPO, docx_bytes, tables
 from producers import Producers, WebPage
 from renderers import document_html, traditional, traditional_docx
@@ -57,6 +57,7 @@ DOCX_FIXTURES: dict[str, Any] = {
     "dropped_row": lambda: edited(docx_bytes(), drop_row),
     "split_table": lambda: edited(docx_bytes(), split_table),
     "boxed_intro": lambda: edited(docx_bytes(), box_intro),
+    "header_footer": lambda: edited(docx_bytes(sections=_sections()), header_and_footer),
     "missing_section": lambda: docx_bytes(sections=_sections(五=None)),
     "no_period": lambda: docx_bytes(period=""),
     "wrong_year": lambda: docx_bytes(period="本报告所列数据统计期限为2023年1月1日至2023年12月31日。"),
@@ -75,6 +76,14 @@ HTML_FIXTURES: dict[str, Any] = {
     "page_boxed_intro": lambda: document_html(_doc_of(edited(docx_bytes(), box_intro))),
 }
 CORPUS_PAGES = sorted(p.name for p in CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []
+if "pingtan_2025.html" in CORPUS_PAGES:  # the published page as a Traditional copy
+    HTML_FIXTURES["pingtan_traditional"] = lambda: _traditional_page((CORPUS / "pingtan_2025.html").read_bytes())
+
+
+def _traditional_page(page: bytes) -> bytes:
+    import opencc
+
+    return bytes(opencc.OpenCC("s2tw").convert(page.decode("utf-8")).encode("utf-8"))
 
 
 @pytest.fixture(scope="session")

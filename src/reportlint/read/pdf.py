@@ -29,14 +29,14 @@ _PAGE_NUMBER = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:
 _BROWSER_STAMP = re.compile(r"^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}|(?:file|https?)://\S+)")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])")
 _MIN_TEXT_CHARS = 20  # fewer characters than this in the whole file: no text layer
-_REPORT_TITLE = re.compile(r"\d{4}\s*年度?.{0,30}政府信息公开.{0,4}报告")
+_REPORT_TITLE = re.compile(r"\d{4}\s*年度?.{0,30}政府(?:信息|資訊)公[开開].{0,4}[报報]告")
 _CHROME_SEARCH = 150  # blocks before the title that may be a site's navigation
 _CHROME_MIN_LINES = 8
 # Kangxi radicals (U+2F00–U+2FD5) have compatibility mappings to the characters; the radicals
 # supplement's simplified forms that fonts use for whole characters do not, so they are listed.
 _RADICALS = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
 _RADICALS.update({ord(radical): char for radical, char in zip(
-    "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳", "母民西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟", strict=True)})
+    "⺟⺠⻄⻅⻆⻉⻋⻑⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳", "母民西见角贝车長长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟", strict=True)})
 
 
 @dataclass
