@@ -43,6 +43,18 @@ def test_group_label_cut_by_a_page_break_is_joined_but_a_new_item_is_not() -> No
     assert _cells(grid(join_parts([first, new_item]), Location()))[1][:2] == ["四、结转下年度", "（七）总计"]
 
 
+def test_continued_mark_between_parts_is_dropped_other_text_ends_the_table() -> None:
+    first = PageTable(600, _row(600, 700, ["一", "x", "1", "2"]), page=1)
+    second = PageTable(90, _row(90, 110, ["二", "y", "3", "4"]), page=2)
+
+    def blocks(text: str) -> list[str]:
+        pages = [_Page(1, 842.0, tables=[first]), _Page(2, 842.0, [_Line(text, 100, 160, 72, 84)], tables=[second])]
+        return [type(b).__name__ for b in _assemble(pages)]
+
+    assert blocks("（续表）") == ["Table"]
+    assert blocks("表四 行政复议") == ["Table", "Paragraph", "Table"]
+
+
 def test_repeated_header_on_the_next_page_is_not_merged() -> None:
     header = _row(72, 90, ["项目", "说明", "甲", "乙"])
     first = PageTable(72, header + _row(90, 700, ["一", "x", "1", "2"]), page=1)

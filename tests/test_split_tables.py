@@ -33,9 +33,10 @@ def _split(page: str, table: int, at_row: int, between: str = "<p>&nbsp;</p>") -
 
 
 @pytest.mark.parametrize("at_row", [4, 8, 15, 24, 27])
-def test_html_table_broken_by_an_empty_paragraph_is_one_table(at_row: int) -> None:
+@pytest.mark.parametrize("between", ["<p>&nbsp;</p>", "<p>续表</p>"])
+def test_html_table_broken_by_an_empty_paragraph_is_one_table(at_row: int, between: str) -> None:
     whole = _page()
-    page = _split(whole, 1, at_row)
+    page = _split(whole, 1, at_row, between)
     result = check_bytes(page.encode(), name="r.html")
     assert [f.code for f in result.findings] == []
     doc = read_bytes(page.encode(), Path("r.html"))
@@ -53,7 +54,7 @@ def test_joined_html_table_still_reports_its_defects() -> None:
 
 def test_html_tables_with_text_between_or_their_own_header_stay_apart() -> None:
     page = _page()
-    with_text = _split(page, 1, 15, between="<p>（续表）</p>")
+    with_text = _split(page, 1, 15, between="<p>（下表续）本表为续表</p>")
     assert len(read_bytes(with_text.encode(), Path("r.html")).tables) == 4
     start = [m.start() for m in re.finditer("<table", page)][1]
     header = page[page.index("<tr>", start): page.index("</tr>", start) + 5]

@@ -15,6 +15,7 @@ from lxml import etree, html
 
 from reportlint.model import Block, Cell, Document, Location, Paragraph, Table
 from reportlint.read.errors import Limits, ReadError, too_many_blocks
+from reportlint.read.pdf_tables import CONTINUED
 from reportlint.read.text import decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.IGNORECASE)
@@ -140,11 +141,15 @@ class _Walker:
         """A table, or the continuation of the table just before it (nothing but blank lines between)."""
         table = self._table(element, 1)
         rows = [tr for tr in element.iter("tr") if _owner_table(tr) is element]
-        previous = self.blocks[-1] if self.blocks else None
+        back = 1
+        if len(self.blocks) > 1 and isinstance(self.blocks[-1], Paragraph) and CONTINUED.match(self.blocks[-1].text):
+            back = 2  # 续表 over the second part
+        previous = self.blocks[-back] if len(self.blocks) >= back else None
         if isinstance(previous, Table) and self.last_rows:
             joined = _continuation(previous, self.last_rows, rows)
             if joined is not None:
-                self.blocks[-1] = joined
+                del self.blocks[-back:]
+                self.blocks.append(joined)
                 self.last_rows = self.last_rows + rows
                 return
         self.n_tables += 1

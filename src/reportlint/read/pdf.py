@@ -20,7 +20,7 @@ from typing import Any
 
 from reportlint.model import Block, Document, Location, Paragraph
 from reportlint.read.errors import Limits, ReadError
-from reportlint.read.pdf_tables import PageTable, continues, find_tables, grid, join_parts
+from reportlint.read.pdf_tables import CONTINUED, PageTable, continues, find_tables, grid, join_parts
 
 INSTALL_HINT = "pip install 'reportlint[pdf]'"
 _MARGIN = 0.08  # top and bottom share of a page where running headers and page numbers live
@@ -218,6 +218,7 @@ class _Builder:
         self.n_tables = 0
         self.parts: list[PageTable] = []  # the table being read, one part per page
         self.table_page = 0
+        self.held: tuple[_Line, int] | None = None
         self.page_start = True
 
     def start_page(self, page: _Page) -> None:
@@ -230,6 +231,10 @@ class _Builder:
         self.page_start = True
 
     def add_line(self, line: _Line, page: int) -> None:
+        if self.parts and self.held is None and CONTINUED.match(line.text):
+            self.held = (line, page)  # 续表 between a table's parts: dropped if the next part follows
+            return
+        self._release_held()
         self._end_table()
         if self._starts_paragraph(line):
             self.flush()
@@ -250,12 +255,20 @@ class _Builder:
 
     def add_table(self, found: PageTable, page: int) -> None:
         self._end_paragraph()
-        if not (self.parts and continues(self.parts[-1], found)):  # a line between ends the table
+        if self.parts and continues(self.parts[-1], found):  # any line but 续表 between ends the table
+            self.held = None
+        else:
+            self._release_held()
             self._end_table()
             self.table_page = page
         self.parts.append(found)
         self.prev = None
         self.page_start = False
+
+    def _release_held(self) -> None:
+        if self.held is not None:
+            (line, page), self.held = self.held, None
+            self.add_line(line, page)
 
     def _end_table(self) -> None:
         if self.parts:
@@ -264,6 +277,7 @@ class _Builder:
         self.parts = []
 
     def flush(self) -> None:
+        self._release_held()
         self._end_table()
         self._end_paragraph()
 

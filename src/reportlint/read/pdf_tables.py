@@ -23,6 +23,7 @@ from reportlint.model import Cell, Location, Table
 _TOLERANCE = 1.5  # points: edges closer than this are one edge
 _NEAR = 4.0  # points: a border this close to where vertical borders start is the one they meet
 _PAGE_BREAK_ZONE = 0.15  # share of the page height at its top and bottom where a table can be cut
+CONTINUED = re.compile(r"^\s*[（(]?\s*续表?\s*[一二三四\d]*\s*[)）]?\s*[:：]?\s*$")  # 续表 / （续） over a table's next part
 _NUMBER = re.compile(r"^[\s\d.,，。%％+\-—/／]*\d[\s\d.,，%％]*$")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.．、])")
 
