@@ -34,6 +34,7 @@ class RawRow:
     loc: Location
     column_labels: list[str] | None = None  # as printed, per token (grid tables)
     extra: dict[str, str] = field(default_factory=dict)  # optional columns (小计)
+    optional: dict[int, str] = field(default_factory=dict)  # inexact tokens: positions of optional columns
 
 
 @dataclass
@@ -78,7 +79,9 @@ def find_text_table(flat: FlatText, tdef: TableDef, start: int, end: int) -> Raw
             tokens, exact = [t for i, t in enumerate(tokens) if i not in optional], True
         elif optional:
             tokens, exact = _tokens(region[m.end() : stop], len(columns))
-        rows.append(RawRow((row.id,), flat.quote(m.start(), m.end()), tokens, exact, flat.locate(m.start()), extra=extra))
+        raw = RawRow((row.id,), flat.quote(m.start(), m.end()), tokens, exact, flat.locate(m.start()), extra=extra)
+        raw.optional = optional if optional and not exact else {}
+        rows.append(raw)
     return RawTable(tdef, "text", flat.locate(marker.start()), rows)
 
 
