@@ -140,17 +140,18 @@ def test_wrong_subtotal_in_text_is_a405(style: str) -> None:
 
 
 
-@pytest.mark.parametrize("style", ["tab", "markdown", "spaces"])
+@pytest.mark.parametrize("style", ["tab", "markdown", "spaces", "per_line"])
 def test_subtotal_row_in_text_is_read_and_checked(style: str) -> None:
     data = tables()
     withheld = [values for rid, values in data["applications"].items() if rid.startswith("withheld_")]
     sums = [sum(v[c.id] for v in withheld) for c in _columns()]
-    sep = {"tab": "\t", "markdown": " | ", "spaces": "   "}[style]
-    clean = report_text(data, style)
-    anchor = next(line for line in clean.split("\n") if line.startswith("8.属于行政查询事项"))
+    sep = {"tab": "\t", "markdown": " | ", "spaces": "   ", "per_line": "\n"}[style]
+    lines = report_text(data, style).split("\n")
+    after = next(i for i, line in enumerate(lines) if line.startswith("8.属于行政查询事项"))
+    after += len(sums) if style == "per_line" else 0  # the label alone, then one value per line
 
     def with_row(values: list[int]) -> str:
-        return clean.replace(anchor, anchor + "\n小计" + sep + sep.join(map(str, values)))
+        return "\n".join([*lines[:after + 1], "小计" + sep + sep.join(map(str, values)), *lines[after + 1:]])
 
     assert [f.code for f in check_text(with_row(sums)).findings] == []
     broken = sums[:-1] + [sums[-1] + 1]  # its 总计 off by one
