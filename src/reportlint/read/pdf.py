@@ -1,10 +1,13 @@
 """PDF with a text layer, through pdfplumber (the `reportlint[pdf]` extra).
 
 A PDF has no paragraphs, only positioned lines, so this reader rebuilds them: ruled
-tables become tables (merged cells keep their spans), page numbers and running
-headers are dropped, wrapped lines are joined back into paragraphs, and a label
-written down a narrow column (三、/本/年/度…) is joined into one label. A table cut
-by a page break is joined with its continuation. Locations are pages.
+tables become tables (merged cells keep their spans; see pdf_tables.py), page numbers,
+running headers and a browser's date/address stamps are dropped, wrapped lines are
+joined back into paragraphs, and a label written down a narrow column (三、/本/年/度…) is
+joined into one label. A table cut by page breaks is joined with its continuation
+(a 续表 line between is dropped). A web page printed to PDF loses the site navigation
+before the report's title. Chromium's fonts map some characters to radical code points
+(⼀ for 一); they are read as the characters. Locations are pages.
 """
 
 from __future__ import annotations
