@@ -100,8 +100,10 @@ class Producers:
         return proc, lambda err: self._keep(name, out, err)
 
     def _keep(self, name: str, made: Path, err: str) -> None:
-        if made.exists():
-            shutil.copyfile(made, self.pdfs[name])
+        if made.exists():  # copy then rename: a parallel session never sees half a file
+            partial = made.with_suffix(".partial")
+            shutil.copyfile(made, partial)
+            os.replace(partial, self.pdfs[name])
         else:
             self.errors[name] = err
 
