@@ -101,7 +101,7 @@ class Producers:
 
     def _keep(self, name: str, made: Path, err: str) -> None:
         if made.exists():  # copy then rename: a parallel session never sees half a file
-            partial = made.with_suffix(".partial")
+            partial = self.pdfs[name].with_suffix(f".{os.getpid()}.partial")
             shutil.copyfile(made, partial)
             os.replace(partial, self.pdfs[name])
         else:
