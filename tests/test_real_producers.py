@@ -60,6 +60,7 @@ DOCX_FIXTURES: dict[str, Any] = {
     "header_footer": lambda: edited(docx_bytes(sections=_sections()), header_and_footer),
     "missing_section": lambda: docx_bytes(sections=_sections(五=None)),
     "no_period": lambda: docx_bytes(period=""),
+    "report_year_2019": lambda: docx_bytes(year=2019),
     "wrong_year": lambda: docx_bytes(period="本报告所列数据统计期限为2023年1月1日至2023年12月31日。"),
     "traditional": lambda: traditional_docx(docx_bytes(_data(applications__new__total=69))),
 }
