@@ -63,3 +63,12 @@ def header_and_footer(document: Any) -> None:
     field.append(run)
     footer._p.append(field)
     footer.add_run(" 页")
+
+
+def repeated_header(document: Any) -> None:
+    """Word's “repeat as header row” on tables 二 and 三: every page starts with their header."""
+    from docx.oxml import OxmlElement
+
+    for table, header_rows in ((document.tables[0], 2), (document.tables[1], 3)):
+        for row in table.rows[:header_rows]:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))

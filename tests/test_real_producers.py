@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docx_edits import box_intro, drop_row, edited, header_and_footer, split_table
+from docx_edits import box_intro, drop_row, edited, header_and_footer, repeated_header, split_table
 from helpers import CORPUS, REPO, docx_bytes, tables
 from producers import Producers, WebPage
 from renderers import document_html, traditional, traditional_docx
@@ -57,6 +57,7 @@ DOCX_FIXTURES: dict[str, Any] = {
     "dropped_row": lambda: edited(docx_bytes(), drop_row),
     "split_table": lambda: edited(docx_bytes(), split_table),
     "boxed_intro": lambda: edited(docx_bytes(), box_intro),
+    "repeated_header": lambda: edited(docx_bytes(sections=_sections()), repeated_header),
     "header_footer": lambda: edited(docx_bytes(sections=_sections()), header_and_footer),
     "missing_section": lambda: docx_bytes(sections=_sections(五=None)),
     "no_period": lambda: docx_bytes(period=""),
@@ -74,11 +75,23 @@ HTML_FIXTURES: dict[str, Any] = {
     "page_clean": lambda: document_html(_doc_of(docx_bytes())),
     "page_changed_total": lambda: document_html(_doc_of(docx_bytes(_data(applications__new__total=69)))),
     "page_traditional_big5": lambda: document_html(traditional(_doc_of(docx_bytes())), "big5"),
+    "page_thead": lambda: _with_thead(document_html(_doc_of(docx_bytes(sections=_sections())))),
     "page_boxed_intro": lambda: document_html(_doc_of(edited(docx_bytes(), box_intro))),
 }
 CORPUS_PAGES = sorted(p.name for p in CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []
 if "pingtan_2025.html" in CORPUS_PAGES:  # the published page as a Traditional copy
     HTML_FIXTURES["pingtan_traditional"] = lambda: _traditional_page((CORPUS / "pingtan_2025.html").read_bytes())
+
+
+def _with_thead(page: bytes) -> bytes:
+    """Table 三's three header rows in a thead: browsers print them again on every page."""
+    text = page.decode()
+    start = [i for i in range(len(text)) if text.startswith("<table", i)][1]
+    rows = [i for i in range(start, len(text)) if text.startswith("<tr>", i)]
+    head_end = rows[3]
+    text = text[:rows[0]] + "<thead>" + text[rows[0]:head_end] + "</thead><tbody>" + text[head_end:]
+    end = text.index("</table>", start)
+    return (text[:end] + "</tbody>" + text[end:]).encode()
 
 
 def _traditional_page(page: bytes) -> bytes:

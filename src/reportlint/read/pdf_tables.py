@@ -21,6 +21,7 @@ from typing import Any
 from reportlint.model import Cell, Location, Table
 
 _TOLERANCE = 1.5  # points: edges closer than this are one edge
+_SNAP = 3.0  # points: column borders of two parts of one table this close are one border
 _NEAR = 4.0  # points: a border this close to where vertical borders start is the one they meet
 _PAGE_BREAK_ZONE = 0.15  # share of the page height at its top and bottom where a table can be cut
 CONTINUED = re.compile(r"^\s*[（(]?\s*续表?\s*[一二三四\d]*\s*[)）]?\s*[:：]?\s*$")  # 续表 / （续） over a table's next part
@@ -141,16 +142,53 @@ def continues(prev: PageTable, table: PageTable) -> bool:
 
 
 def join_parts(parts: list[PageTable]) -> PageTable:
-    """The parts of one table on successive pages, stacked into one, cut rows put back."""
+    """The parts of one table on successive pages, stacked into one: header rows the producer
+    repeated on each page are dropped, and rows cut by the page break are put back."""
     whole = PageTable(parts[0].top, list(parts[0].boxes))
     for before, part in zip(parts, parts[1:], strict=False):
-        shift = whole.bottom - part.top
-        moved = [Box((b.bbox[0], b.bbox[1] + shift, b.bbox[2], b.bbox[3] + shift), b.text) for b in part.boxes]
+        boxes = _without_repeated_header(parts[0].boxes, part.boxes)
+        if not boxes:
+            continue
+        shift = whole.bottom - min(b.bbox[1] for b in boxes)
+        borders = _borders(whole.boxes)
+        moved = [Box((_snap(b.bbox[0], borders), b.bbox[1] + shift, _snap(b.bbox[2], borders), b.bbox[3] + shift), b.text)
+                 for b in boxes]
         if part.page != before.page:
             _mend_cut_row(whole.boxes, moved, whole.bottom)
         else:  # two tables one under the other on a page: nothing was cut
             whole.boxes.extend(moved)
     return whole
+
+
+def _borders(boxes: list[Box]) -> list[float]:
+    return edges([x for b in boxes for x in (b.bbox[0], b.bbox[2])])
+
+
+def _snap(x: float, borders: list[float]) -> float:
+    """A column border of a later part on the nearest border of the first: browsers lay out each
+    page's fragment of a table a point or two apart."""
+    near = min(borders, key=lambda e: abs(e - x), default=x)
+    return near if abs(near - x) <= _SNAP else x
+
+
+def _without_repeated_header(first: list[Box], boxes: list[Box]) -> list[Box]:
+    """`boxes` without the leading rows that repeat the first part's leading rows cell for cell
+    (Word's “repeat as header row”, an HTML table's thead)."""
+    def rows(cells: list[Box]) -> list[list[Box]]:
+        return [[b for b in cells if abs(b.bbox[1] - top) <= _TOLERANCE] for top in edges([b.bbox[1] for b in cells])]
+
+    def same(mine: list[Box], theirs: list[Box]) -> bool:
+        mine, theirs = sorted(mine, key=lambda b: b.bbox[0]), sorted(theirs, key=lambda b: b.bbox[0])
+        return len(mine) == len(theirs) and all(
+            a.text == b.text and abs(a.bbox[0] - b.bbox[0]) <= _SNAP and abs(a.bbox[2] - b.bbox[2]) <= _SNAP
+            for a, b in zip(mine, theirs, strict=True))
+
+    repeated: set[int] = set()
+    for mine, theirs in zip(rows(boxes), rows(first), strict=False):
+        if not same(mine, theirs) or all(b.empty for b in mine):
+            break
+        repeated.update(id(b) for b in mine)
+    return [b for b in boxes if id(b) not in repeated]
 
 
 def _mend_cut_row(above: list[Box], below: list[Box], seam: float) -> None:
