@@ -98,9 +98,10 @@ def _open_ends(page: Any) -> list[dict[str, Any]]:
     horizontals = [e for e in page.edges if e["orientation"] == "h"]
     lines: list[dict[str, Any]] = []
     for key in ("top", "bottom"):
-        for y in edges([e[key] for e in verticals]):
-            run = [e["x0"] for e in verticals if abs(e[key] - y) <= _TOLERANCE]
-            if len(run) < 3 or _PAGE_BREAK_ZONE * height < y < (1 - _PAGE_BREAK_ZONE) * height:
+        near_edge = [e for e in verticals if not _PAGE_BREAK_ZONE * height < e[key] < (1 - _PAGE_BREAK_ZONE) * height]
+        for y in edges([e[key] for e in near_edge]):
+            run = [e["x0"] for e in near_edge if abs(e[key] - y) <= _TOLERANCE]
+            if len(run) < 3:
                 continue
             covers = [(h["x0"], h["x1"]) for h in horizontals if abs(h["top"] - y) <= _NEAR]
             for x0, x1 in _gaps(min(run), max(run), covers):
