@@ -104,6 +104,18 @@ class Section:
     variants: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class UnitRules:
+    """How the pack's reports name their issuer, and when two names are one unit."""
+
+    suffixes: tuple[str, ...] = ()
+    self_references: dict[str, str] = field(default_factory=dict)
+    issuer_labels: tuple[str, ...] = ()
+    key_replace: dict[str, str] = field(default_factory=dict)
+    key_strip_suffix: tuple[str, ...] = ()
+    abbreviations: dict[str, str] = field(default_factory=dict)
+
+
 @dataclass(eq=False)  # identity hash: packs are cached singletons, used as cache keys
 class Pack:
     id: str
@@ -114,6 +126,7 @@ class Pack:
     sections: tuple[Section, ...]
     title_pattern: str
     period_keywords: tuple[str, ...]
+    units: UnitRules
     tables: dict[str, TableDef]
     phrases: dict[str, tuple[str, ...]]
     rules: dict[str, RuleDef]
@@ -234,6 +247,18 @@ def _rows(items: list[dict[str, Any]]) -> tuple[Row, ...]:
     return tuple(Row(r["id"], r["label"], tuple(r.get("aliases", ())), tuple(r.get("columns", ()))) for r in items)
 
 
+def _unit_rules(data: dict[str, Any]) -> UnitRules:
+    key = data.get("key", {})
+    return UnitRules(
+        suffixes=tuple(sorted(data.get("suffixes", ()), key=len, reverse=True)),
+        self_references=dict(data.get("self_references", {})),
+        issuer_labels=tuple(data.get("issuer_labels", ())),
+        key_replace=dict(key.get("replace", {})),
+        key_strip_suffix=tuple(key.get("strip_suffix", ())),
+        abbreviations=dict(key.get("abbreviations", {})),
+    )
+
+
 def _build(data: dict[str, Any]) -> Pack:
     tables = {
         tid: TableDef(
@@ -276,6 +301,7 @@ def _build(data: dict[str, Any]) -> Pack:
         sections=tuple(Section(s["id"], s["title"], tuple(s.get("variants", ()))) for s in data["sections"]),
         title_pattern=data["title_pattern"]["pattern"],
         period_keywords=tuple(data.get("period", {}).get("keywords", ())),
+        units=_unit_rules(data.get("units", {})),
         tables=tables,
         phrases={k: tuple(v) for k, v in data.get("phrases", {}).items()},
         rules=rules,
