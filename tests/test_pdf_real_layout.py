@@ -110,3 +110,9 @@ def test_site_navigation_before_the_title_is_dropped_but_a_unit_line_is_kept() -
 
 def test_radical_code_points_read_as_characters() -> None:
     assert plain("⼀、总体情况 ⼆、主动公开 ⾏政 ⻓ ⻛ ⺠") == "一、总体情况 二、主动公开 行政 长 风 民"
+
+
+def test_office_suite_spacing_between_chinese_and_digits_is_not_text() -> None:
+    """LibreOffice sets a gap between Chinese and digits (autospace); the DOCX text has none."""
+    assert plain("统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日。") == "统计期限为2024年1月1日至2024年12月31日。"
+    assert plain("共收到申请 68 件，PDF files 3 份") == "共收到申请68件，PDF files3份"

@@ -35,6 +35,8 @@ _MIN_TEXT_CHARS = 20  # fewer characters than this in the whole file: no text la
 _REPORT_TITLE = re.compile(r"\d{4}\s*年度?.{0,30}政府(?:信息|資訊)公[开開].{0,4}[报報]告")
 _CHROME_SEARCH = 150  # blocks before the title that may be a site's navigation
 _CHROME_MIN_LINES = 8
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_AUTOSPACE = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])[ \t]+(?=[{_CJK}])")
 # Kangxi radicals (U+2F00–U+2FD5) have compatibility mappings to the characters; the radicals
 # supplement's simplified forms that fonts use for whole characters do not, so they are listed.
 _RADICALS = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
@@ -153,8 +155,9 @@ def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool
 
 def plain(text: str) -> str:
     """Radical code points some fonts map their glyphs to (Chromium: ⼀ for 一, ⻓ for 长) read as
-    the characters they stand for."""
-    return text.translate(_RADICALS)
+    the characters they stand for; the gap an office suite sets between Chinese and Latin text
+    or digits (“统计期限为 2024 年”) is spacing, not a space in the text."""
+    return _AUTOSPACE.sub("", text.translate(_RADICALS))
 
 
 def join_lines(lines: list[str]) -> str:
