@@ -115,4 +115,4 @@ def test_radical_code_points_read_as_characters() -> None:
 def test_office_suite_spacing_between_chinese_and_digits_is_not_text() -> None:
     """LibreOffice sets a gap between Chinese and digits (autospace); the DOCX text has none."""
     assert plain("统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日。") == "统计期限为2024年1月1日至2024年12月31日。"
-    assert plain("共收到申请 68 件，PDF files 3 份") == "共收到申请68件，PDF files3份"
+    assert plain("共收到申请 68 件，PDF files 3 份") == "共收到申请68件，PDF files 3份"  # Latin words keep their space
