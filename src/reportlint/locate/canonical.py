@@ -69,7 +69,11 @@ class CanonicalTable:
 
 
 def _keys(tdef: TableDef, raw: RawRow) -> list[CellKey]:
-    return [(rid, col.id) for rid in raw.row_ids for col in tdef.columns_of(tdef.row(rid))]
+    keys = [(rid, col.id) for rid in raw.row_ids for col in tdef.columns_of(tdef.row(rid))]
+    if not raw.exact:  # digits run together over an optional column (小计) too: it takes its place
+        for position, cid in sorted(raw.optional.items()):
+            keys.insert(position, (raw.row_ids[0], cid))
+    return keys
 
 
 def resolve(raws: list[RawTable], eqs: list[Equation]) -> CanonicalTable:

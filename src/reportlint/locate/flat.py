@@ -52,7 +52,7 @@ class FlatText:
 
 
 def flatten(doc: Document) -> FlatText:
-    paragraphs = doc.paragraphs
+    paragraphs = _prose(doc)
     hints = sum(needs_conversion(p.text) for p in paragraphs[:400])
     hints += sum(needs_conversion(c.text) for t in doc.tables[:10] for c in t.cells[:300])
     traditional = hints >= _TRADITIONAL_THRESHOLD
@@ -62,9 +62,23 @@ def flatten(doc: Document) -> FlatText:
     pos = 0
     for block in doc.blocks:
         block_offsets.append(pos)
-        if isinstance(block, Table):
-            continue
-        starts.append(pos)
-        pos += len(folded[len(starts) - 1].text) + 1
+        for _ in _paragraphs_of(block):
+            starts.append(pos)
+            pos += len(folded[len(starts) - 1].text) + 1
     text = "\n".join(f.text for f in folded)
     return FlatText(text, starts, folded, paragraphs, block_offsets, traditional, doc.format == "text")
+
+
+def _prose(doc: Document) -> list[Paragraph]:
+    return [p for block in doc.blocks for p in _paragraphs_of(block)]
+
+
+def _paragraphs_of(block: Paragraph | Table) -> list[Paragraph]:
+    """A paragraph is prose; so is a table of one column: a framed paragraph or a boxed
+    sub-section (the intro with the statistics period, say), never one of the mandated tables."""
+    if isinstance(block, Paragraph):
+        return [block]
+    if block.n_cols != 1:
+        return []
+    cells = sorted((c for c in block.cells if c.text.strip()), key=lambda c: c.row)
+    return [Paragraph(c.text, block.loc.with_(table=None)) for c in cells]

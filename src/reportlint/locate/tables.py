@@ -20,6 +20,7 @@ from reportlint.pack import Row, TableDef
 
 _ROW_WINDOW = 700  # a text row's label must follow the previous row within this many chars
 _FIRST_WINDOW = 4000
+_HEADER_WINDOW = 400  # a text table's column header stands within this many chars above its first row
 _VALUES_RE = re.compile(r"^[\s|:]*((?:(?:[+-]?\d+(?:\.\d+)?|/|—+|-{1,2}|无|×)(?:[ \t\r\n|,]*|$))+)")
 _SEPARATED = re.compile(r"[|\t]")
 
@@ -33,6 +34,7 @@ class RawRow:
     loc: Location
     column_labels: list[str] | None = None  # as printed, per token (grid tables)
     extra: dict[str, str] = field(default_factory=dict)  # optional columns (小计)
+    optional: dict[int, str] = field(default_factory=dict)  # inexact tokens: positions of optional columns
 
 
 @dataclass
@@ -63,13 +65,63 @@ def find_text_table(flat: FlatText, tdef: TableDef, start: int, end: int) -> Raw
     found = _sequential_rows(region, tdef, marker.start())
     if len(found) < min(2, len(tdef.rows)):
         return None
+    found += _optional_rows(region, tdef, found)
+    optional = _optional_columns(region, tdef, found[0][1].start())
     cuts = sorted({m.start() for _, m in found} | _group_starts(region, tdef, marker.start()) | {end})
     rows: list[RawRow] = []
-    for row, m in found:
+    for row, m in sorted(found, key=lambda pair: pair[1].start()):
         stop = next(c for c in cuts if c >= m.end())
-        tokens, exact = _tokens(region[m.end() : stop], len(tdef.columns_of(row)))
-        rows.append(RawRow((row.id,), flat.quote(m.start(), m.end()), tokens, exact, flat.locate(m.start())))
+        columns = tdef.columns_of(row)
+        tokens, exact = _tokens(region[m.end() : stop], len(columns) + len(optional))
+        extra: dict[str, str] = {}
+        if optional and len(tokens) == len(columns) + len(optional):
+            extra = {cid: tokens[i] for i, cid in optional.items()}  # the 小计 a unit added
+            tokens, exact = [t for i, t in enumerate(tokens) if i not in optional], True
+        elif optional:
+            tokens, exact = _tokens(region[m.end() : stop], len(columns))
+        raw = RawRow((row.id,), flat.quote(m.start(), m.end()), tokens, exact, flat.locate(m.start()), extra=extra)
+        raw.optional = optional if optional and not exact else {}
+        rows.append(raw)
     return RawTable(tdef, "text", flat.locate(marker.start()), rows)
+
+
+def _optional_rows(region: str, tdef: TableDef, found: list[tuple[Row, re.Match[str]]]) -> list[tuple[Row, re.Match[str]]]:
+    """Optional rows (小计) written among the table's rows: the first of each, read like a row."""
+    first, last = found[0][1].start(), found[-1][1].end()
+    taken = [(m.start(), m.end()) for _, m in found]
+    out: list[tuple[Row, re.Match[str]]] = []
+    for row in tdef.optional_rows:
+        for m in row_regex(row).finditer(region, first, min(len(region), last + _ROW_WINDOW)):
+            at_line_start = m.start() == 0 or region[m.start() - 1] == "\n"
+            if at_line_start and not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append((row, m))
+                break
+    return out
+
+
+def _optional_columns(region: str, tdef: TableDef, first_row: int) -> dict[int, str]:
+    """Optional columns (小计) named in the header above the first row: {value position: column id}.
+
+    A 小计 written before a column's label stands before that column; written last, after the
+    column it follows."""
+    if not tdef.optional_columns:
+        return {}
+    header_start = max(0, first_row - _HEADER_WINDOW)
+    columns = list(tdef.columns)
+    labelled = sorted((m.start(), i) for i, col in enumerate(columns)
+                      for m in compile_labels((col.label, *col.aliases)).finditer(region, header_start, first_row))
+    out: dict[int, str] = {}
+    for col in tdef.optional_columns:
+        m = compile_labels((col.label, *col.aliases)).search(region, header_start, first_row)
+        if m is None:
+            continue
+        after = [i for pos, i in labelled if pos >= m.end()]
+        before = [i for pos, i in labelled if pos < m.start()]
+        if after:
+            out[after[0]] = col.id
+        elif before:
+            out[before[-1] + 1] = col.id
+    return out
 
 
 def _sequential_rows(region: str, tdef: TableDef, cursor: int) -> list[tuple[Row, re.Match[str]]]:

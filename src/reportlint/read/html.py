@@ -15,6 +15,7 @@ from lxml import etree, html
 
 from reportlint.model import Block, Cell, Document, Location, Paragraph, Table
 from reportlint.read.errors import Limits, ReadError, too_many_blocks
+from reportlint.read.pdf_tables import CONTINUED
 from reportlint.read.text import decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.IGNORECASE)
@@ -94,6 +95,7 @@ class _Walker:
         self.limits = limits
         self.blocks: list[Block] = []
         self.n_tables = 0
+        self.last_rows: list[Any] = []  # the rows of the last table, to join its continuation
 
     def walk(self, el: Any) -> None:
         buffer: list[str] = [el.text or ""]
@@ -106,8 +108,7 @@ class _Walker:
             if tag == "table" or tag in _BLOCK:
                 self._flush(buffer, line)
                 if tag == "table":
-                    self.n_tables += 1
-                    self.blocks.append(self._table(child, 1))
+                    self._add_table(child)
                 else:
                     self.walk(child)
                 buffer = [child.tail or ""]
@@ -131,27 +132,73 @@ class _Walker:
             raise ReadError("F001", f"表格嵌套超过 {self.limits.max_table_depth} 层，文件异常，未检查。",
                             f"tables nested deeper than {self.limits.max_table_depth} levels; not checked")
         rows = [tr for tr in table.iter("tr") if _owner_table(tr) is table]
-        cells: list[Cell] = []
-        taken: set[tuple[int, int]] = set()
-        n_cols = 0
-        for r, tr in enumerate(rows):
-            c = 0
-            for td in tr:
-                if td.tag not in ("td", "th"):
-                    continue
-                while (r, c) in taken:
-                    c += 1
-                rowspan, colspan = _span(td.get("rowspan")), _span(td.get("colspan"))
-                for nested in td.iter("table"):
-                    if nested is not td:
-                        self._table(nested, depth + 1)  # only to bound the depth
-                cells.append(Cell(_text(td), r, c, min(rowspan, len(rows) - r), colspan))
-                for dr in range(rowspan):
-                    for dc in range(colspan):
-                        taken.add((r + dr, c + dc))
-                c += colspan
-            n_cols = max(n_cols, c)
-        return Table(cells, len(rows), n_cols, Location(table=self.n_tables, line=table.sourceline))
+        for nested in table.iter("table"):
+            if nested is not table:
+                self._table(nested, depth + 1)  # only to bound the depth
+        return Table(*_layout(rows), Location(table=self.n_tables, line=table.sourceline))
+
+    def _add_table(self, element: Any) -> None:
+        """A table, or the continuation of the table just before it (nothing but blank lines between)."""
+        table = self._table(element, 1)
+        rows = [tr for tr in element.iter("tr") if _owner_table(tr) is element]
+        back = 1
+        if len(self.blocks) > 1 and isinstance(self.blocks[-1], Paragraph) and CONTINUED.match(self.blocks[-1].text):
+            back = 2  # 续表 over the second part
+        previous = self.blocks[-back] if len(self.blocks) >= back else None
+        if isinstance(previous, Table) and self.last_rows:
+            joined = _continuation(previous, self.last_rows, rows)
+            if joined is not None:
+                del self.blocks[-back:]
+                self.blocks.append(joined)
+                self.last_rows = self.last_rows + rows
+                return
+        self.n_tables += 1
+        table.loc = table.loc.with_(table=self.n_tables)
+        self.blocks.append(table)
+        self.last_rows = rows
+
+
+def _layout(rows: list[Any]) -> tuple[list[Cell], int, int]:
+    """Cells of `rows` on a grid, spans kept: (cells, rows, columns)."""
+    cells: list[Cell] = []
+    taken: set[tuple[int, int]] = set()
+    n_cols = 0
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in tr:
+            if td.tag not in ("td", "th"):
+                continue
+            while (r, c) in taken:
+                c += 1
+            rowspan, colspan = _span(td.get("rowspan")), _span(td.get("colspan"))
+            cells.append(Cell(_text(td), r, c, min(rowspan, len(rows) - r), colspan))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken.add((r + dr, c + dc))
+            c += colspan
+        n_cols = max(n_cols, c)
+    return cells, len(rows), n_cols
+
+
+def _continuation(previous: Table, previous_rows: list[Any], rows: list[Any]) -> Table | None:
+    """The two parts as one table, when the second has no header of its own and its rows, laid
+    out under the first part's (whose tall merged cells reach into it), fill its columns exactly.
+
+    Word's “save as web page” breaks a table in two at a page break with an empty paragraph
+    between; the merged label cells of the first part then stand over the second."""
+    if not rows or not previous_rows:
+        return None
+    first_texts = {c.text for c in previous.cells if c.row == 0 and c.text}
+    own_header = {_text(td) for td in rows[0] if td.tag in ("td", "th") and _text(td)}
+    if own_header and own_header <= first_texts:
+        return None  # a repeated header: a table of its own, matched by its labels downstream
+    cells, n_rows, n_cols = _layout(previous_rows + rows)
+    if n_cols != previous.n_cols:
+        return None
+    filled = Table(cells, n_rows, n_cols, previous.loc).grid()
+    if any(position is None for row in filled[len(previous_rows):] for position in row):
+        return None
+    return Table(cells, n_rows, n_cols, previous.loc)
 
 
 def _owner_table(tr: Any) -> Any:

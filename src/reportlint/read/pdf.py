@@ -1,10 +1,13 @@
 """PDF with a text layer, through pdfplumber (the `reportlint[pdf]` extra).
 
 A PDF has no paragraphs, only positioned lines, so this reader rebuilds them: ruled
-tables become tables (merged cells keep their spans), page numbers and running
-headers are dropped, wrapped lines are joined back into paragraphs, and a label
-written down a narrow column (三、/本/年/度…) is joined into one label. A table cut
-by a page break is joined with its continuation. Locations are pages.
+tables become tables (merged cells keep their spans; see pdf_tables.py), page numbers,
+running headers and a browser's date/address stamps are dropped, wrapped lines are
+joined back into paragraphs, and a label written down a narrow column (三、/本/年/度…) is
+joined into one label. A table cut by page breaks is joined with its continuation
+(a 续表 line between is dropped). A web page printed to PDF loses the site navigation
+before the report's title. Chromium's fonts map some characters to radical code points
+(⼀ for 一); they are read as the characters. Locations are pages.
 """
 
 from __future__ import annotations
@@ -13,18 +16,32 @@ import contextlib
 import io
 import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlint.model import Block, Cell, Document, Location, Paragraph, Table
+from reportlint.model import Block, Document, Location, Paragraph
 from reportlint.read.errors import Limits, ReadError
+from reportlint.read.pdf_tables import CONTINUED, PageTable, continues, find_tables, grid, join_parts
 
 INSTALL_HINT = "pip install 'reportlint[pdf]'"
 _MARGIN = 0.08  # top and bottom share of a page where running headers and page numbers live
 _PAGE_NUMBER = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－_~·\s]*$")
+# What a browser prints in the margins: the date and time with the page title, the address with n/m.
+_BROWSER_STAMP = re.compile(r"^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}|(?:file|https?)://\S+)")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])")
 _MIN_TEXT_CHARS = 20  # fewer characters than this in the whole file: no text layer
+_REPORT_TITLE = re.compile(r"\d{4}\s*年度?.{0,30}政府(?:信息|資訊)公[开開].{0,4}[报報]告")
+_CHROME_SEARCH = 150  # blocks before the title that may be a site's navigation
+_CHROME_MIN_LINES = 8
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_AUTOSPACE = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])[ \t]+(?=[{_CJK}])")
+# Kangxi radicals (U+2F00–U+2FD5) have compatibility mappings to the characters; the radicals
+# supplement's simplified forms that fonts use for whole characters do not, so they are listed.
+_RADICALS = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
+_RADICALS.update({ord(radical): char for radical, char in zip(
+    "⺟⺠⻄⻅⻆⻉⻋⻑⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳", "母民西见角贝车長长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟", strict=True)})
 
 
 @dataclass
@@ -34,22 +51,7 @@ class _Line:
     x1: float
     top: float
     bottom: float
-
-
-@dataclass
-class _Box:
-    bbox: tuple[float, float, float, float]
-    text: str
-
-
-@dataclass
-class _PageTable:
-    top: float
-    boxes: list[_Box]
-
-    @property
-    def xs(self) -> list[float]:
-        return _edges([b.bbox[0] for b in self.boxes])
+    boxed: bool = False  # the whole text of a framed paragraph
 
 
 @dataclass
@@ -57,7 +59,7 @@ class _Page:
     number: int
     height: float
     lines: list[_Line] = field(default_factory=list)
-    tables: list[_PageTable] = field(default_factory=list)
+    tables: list[PageTable] = field(default_factory=list)
     images: int = 0
 
 
@@ -84,7 +86,20 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> Document:
             "该 PDF 没有文字层（可能是扫描件或图片），无法检查。请提交原始 Word 文档（.docx），或导出带文字的 PDF。",
             "this PDF has no text layer (a scan or images); submit the .docx or a PDF exported with text",
         )
-    return Document(path=path, format="pdf", blocks=_assemble(pages))
+    return Document(path=path, format="pdf", blocks=_without_site_chrome(_assemble(pages)))
+
+
+def _without_site_chrome(blocks: list[Block]) -> list[Block]:
+    """A web page printed to PDF starts with the site's navigation: the report starts at its title.
+
+    Only a long run of short lines counts as navigation, so a unit's name written on the line
+    above the title stays."""
+    for index, block in enumerate(blocks[:_CHROME_SEARCH]):
+        if isinstance(block, Paragraph) and len(block.text) <= 80 and _REPORT_TITLE.search(block.text):
+            before = [b for b in blocks[:index] if isinstance(b, Paragraph)]
+            short = sum(1 for b in before if len(b.text) <= 20)
+            return blocks[index:] if short >= _CHROME_MIN_LINES and short >= 0.7 * len(before) else blocks
+    return blocks
 
 
 def _close_quietly(pdf: Any) -> None:
@@ -118,16 +133,18 @@ def _open_error(exc: Exception) -> ReadError:
 
 def _read_page(page: Any, number: int) -> _Page:
     out = _Page(number, float(page.height), images=len(page.images))
-    found = page.find_tables()
-    areas = [t.bbox for t in found]
-    for t in found:
-        boxes = _boxes(t)
-        if boxes:
-            out.tables.append(_PageTable(float(t.bbox[1]), boxes))
+    tables, areas = find_tables(page, number, join_lines)
+    for table in tables:
+        if table.one_column:  # a framed paragraph: prose in a box, not a table
+            out.lines += [_Line(b.text, b.bbox[0], b.bbox[2], b.bbox[1], b.bbox[3], boxed=True)
+                          for b in table.boxes if not b.empty]
+        else:
+            out.tables.append(table)
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, a) for a in areas))
     for line in outside.extract_text_lines(return_chars=False):
         if line["text"].strip():
-            out.lines.append(_Line(line["text"].strip(), line["x0"], line["x1"], line["top"], line["bottom"]))
+            out.lines.append(_Line(plain(line["text"].strip()), line["x0"], line["x1"], line["top"], line["bottom"]))
+    out.lines.sort(key=lambda line: line.top)
     return out
 
 
@@ -136,42 +153,17 @@ def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool
     return bool(box[0] <= cx <= box[2] and box[1] <= cy <= box[3])
 
 
-def _boxes(found: Any) -> list[_Box]:
-    """pdfplumber's rows hold a bbox where a cell starts and None where a merged cell covers."""
-    texts = found.extract()
-    return [_Box(bbox, join_lines((text or "").split("\n")))
-            for row, row_texts in zip(found.rows, texts, strict=False)
-            for bbox, text in zip(row.cells, row_texts, strict=False) if bbox is not None]
-
-
-def _grid(boxes: list[_Box], xs: list[float]) -> Table:
-    """Cells on a grid whose columns start at `xs`; rows start at each distinct cell top."""
-    ys = _edges([b.bbox[1] for b in boxes])
-    cells = []
-    for box in boxes:
-        x0, top, x1, bottom = box.bbox
-        colspan = max(1, sum(1 for x in xs if x0 - 1.5 <= x < x1 - 1.5))
-        rowspan = max(1, sum(1 for y in ys if top - 1.5 <= y < bottom - 1.5))
-        cells.append(Cell(box.text, _nearest(ys, top), _nearest(xs, x0), rowspan, colspan))
-    return Table(cells, len(ys), len(xs), Location())
-
-
-def _edges(values: list[float]) -> list[float]:
-    edges: list[float] = []
-    for value in sorted(values):
-        if not edges or value - edges[-1] > 1.5:
-            edges.append(value)
-    return edges
-
-
-def _nearest(edges: list[float], value: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+def plain(text: str) -> str:
+    """Radical code points some fonts map their glyphs to (Chromium: ⼀ for 一, ⻓ for 长) read as
+    the characters they stand for; the gap an office suite sets between Chinese and Latin text
+    or digits (“统计期限为 2024 年”) is spacing, not a space in the text."""
+    return _AUTOSPACE.sub("", text.translate(_RADICALS))
 
 
 def join_lines(lines: list[str]) -> str:
     """Lines of one paragraph or cell: Chinese joins without a space, Latin words with one."""
     out = ""
-    for line in (part.strip() for part in lines):
+    for line in (plain(part.strip()) for part in lines):
         if not line:
             continue
         if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
@@ -188,7 +180,7 @@ def _table_chars(pages: list[_Page]) -> int:
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:
-    """Page numbers in the margins, and lines repeated in the margins of most pages."""
+    """Page numbers and a browser's stamps in the margins, and lines repeated in the margins of most pages."""
     def in_margin(page: _Page, line: _Line) -> bool:
         return line.top < page.height * _MARGIN or line.bottom > page.height * (1 - _MARGIN)
 
@@ -200,7 +192,8 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     for page in pages:
         page.lines = [
             line for line in page.lines
-            if not (in_margin(page, line) and (_PAGE_NUMBER.match(line.text) or repeated[shape(line.text)] >= threshold))
+            if not (in_margin(page, line) and (_PAGE_NUMBER.match(line.text) or _BROWSER_STAMP.match(line.text)
+                                               or repeated[shape(line.text)] >= threshold))
         ]
 
 
@@ -208,10 +201,10 @@ def _assemble(pages: list[_Page]) -> list[Block]:
     builder = _Builder()
     for page in pages:
         builder.start_page(page)
-        items: list[tuple[float, _Line | _PageTable]] = [(line.top, line) for line in page.lines]
+        items: list[tuple[float, _Line | PageTable]] = [(line.top, line) for line in page.lines]
         items += [(t.top, t) for t in page.tables]
         for _, item in sorted(items, key=lambda pair: pair[0]):
-            if isinstance(item, _PageTable):
+            if isinstance(item, PageTable):
                 builder.add_table(item, page.number)
             else:
                 builder.add_line(item, page.number)
@@ -220,7 +213,7 @@ def _assemble(pages: list[_Page]) -> list[Block]:
 
 
 class _Builder:
-    """Joins wrapped lines into paragraphs and cut tables into one table."""
+    """Joins wrapped lines into paragraphs and the parts of a cut table into one table."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -229,11 +222,13 @@ class _Builder:
         self.prev: _Line | None = None
         self.left = self.right = self.size = 0.0
         self.n_tables = 0
-        self.last_xs: list[float] = []
+        self.parts: list[PageTable] = []  # the table being read, one part per page
+        self.table_page = 0
+        self.held: tuple[_Line, int] | None = None
         self.page_start = True
 
     def start_page(self, page: _Page) -> None:
-        body = [line for line in page.lines if len(line.text) >= 8] or page.lines
+        body = [line for line in page.lines if len(line.text) >= 8 and not line.boxed] or page.lines
         if body:
             self.left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
             self.right = max(line.x1 for line in body)
@@ -242,6 +237,11 @@ class _Builder:
         self.page_start = True
 
     def add_line(self, line: _Line, page: int) -> None:
+        if self.parts and self.held is None and CONTINUED.match(line.text):
+            self.held = (line, page)  # 续表 between a table's parts: dropped if the next part follows
+            return
+        self._release_held()
+        self._end_table()
         if self._starts_paragraph(line):
             self.flush()
             self.page = page
@@ -251,42 +251,43 @@ class _Builder:
 
     def _starts_paragraph(self, line: _Line) -> bool:
         prev = self.prev
-        if prev is None or not self.lines:
-            return True
+        if prev is None or not self.lines or line.boxed or prev.boxed:
+            return True  # a framed paragraph is one paragraph, whatever its layout
         indented = line.x0 > self.left + 1.2 * self.size
         prev_short = prev.x1 < self.right - 1.5 * self.size
         if indented or prev_short or _HEADING_START.match(line.text):
             return True
         return not self.page_start and line.top - prev.bottom > 0.8 * self.size
 
-    def add_table(self, found: _PageTable, page: int) -> None:
-        self.flush()
-        last = self.blocks[-1] if self.blocks else None
-        if self.page_start and isinstance(last, Table) and _fits(found.xs, self.last_xs):
-            self._continue_table(last, _grid(found.boxes, self.last_xs))
+    def add_table(self, found: PageTable, page: int) -> None:
+        self._end_paragraph()
+        if self.parts and continues(self.parts[-1], found):  # any line but 续表 between ends the table
+            self.held = None
         else:
-            self.last_xs = found.xs
-            self.n_tables += 1
-            table = _grid(found.boxes, self.last_xs)
-            table.loc = Location(table=self.n_tables, page=page)
-            self.blocks.append(table)
+            self._release_held()
+            self._end_table()
+            self.table_page = page
+        self.parts.append(found)
         self.prev = None
         self.page_start = False
 
-    @staticmethod
-    def _continue_table(table: Table, more: Table) -> None:
-        for cell in more.cells:
-            cell.row += table.n_rows
-        table.cells.extend(more.cells)
-        table.n_rows += more.n_rows
+    def _release_held(self) -> None:
+        if self.held is not None:
+            (line, page), self.held = self.held, None
+            self.add_line(line, page)
 
+    def _end_table(self) -> None:
+        if self.parts:
+            self.n_tables += 1
+            self.blocks.append(grid(join_parts(self.parts), Location(table=self.n_tables, page=self.table_page)))
+        self.parts = []
 
     def flush(self) -> None:
+        self._release_held()
+        self._end_table()
+        self._end_paragraph()
+
+    def _end_paragraph(self) -> None:
         if self.lines:
             self.blocks.append(Paragraph(join_lines(self.lines), Location(page=self.page)))
         self.lines = []
-
-
-def _fits(xs: list[float], edges: list[float]) -> bool:
-    """A table at the top of a page continues the last one when its columns line up with it."""
-    return bool(edges) and all(min(abs(x - e) for e in edges) <= 2 for x in xs)
