@@ -95,6 +95,7 @@ class RuleDef:
     message: dict[str, str]
     params: dict[str, Any] = field(default_factory=dict)
     example: dict[str, str] = field(default_factory=dict)
+    fix: dict[str, str] = field(default_factory=dict)  # {zh, en}: what to change (修改建议)
 
 
 @dataclass(frozen=True)
@@ -288,6 +289,7 @@ def _build(data: dict[str, Any]) -> Pack:
             message=r["message"],
             params=r.get("params", {}) or {},
             example=r.get("example", {}) or {},
+            fix=r.get("fix", {}) or {},
         )
         for r in data["rules"]
     }
