@@ -138,11 +138,12 @@ def _anchor(index: int) -> str:
 
 
 def _by_unit(results: list[FileResult]) -> list[list[int]]:
-    """Indexes of `results` grouped by unit (copies of one unit together), groups in name order."""
+    """Indexes of `results` grouped by unit (copies of one unit together), in the batch's order:
+    offices number their files, and code-point order of Chinese names means nothing to a reader."""
     groups: dict[str, list[int]] = {}
     for i, r in enumerate(results):
         groups.setdefault(unit_key(r.unit) or f"\0{r.path}", []).append(i)
-    return sorted(groups.values(), key=lambda idx: (unit_shown(results[idx[0]]), results[idx[0]].path))
+    return list(groups.values())
 
 
 def _summary(results: list[FileResult], view: Any, lang: str, w: dict[str, Any]) -> str:
