@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from office_batch import LONG_NAME, LONG_UNIT, MISSING_UNIT, build
+from office_batch import LONG_UNIT, MISSING_UNIT, build
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
