@@ -109,8 +109,8 @@ def build_batch(folder: Path, units: int = len(DEPARTMENTS)) -> Path:
 def render_report(folder: Path, unit_list: Path, target: Path) -> float:
     """Run the CLI as an office would; the seconds it took."""
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "reportlint", "check", str(folder), "--units", str(unit_list),
-                           "-o", str(target)], capture_output=True, check=False)
+    proc = subprocess.run([sys.executable, "-m", "reportlint", "check", folder.name, "--units", unit_list.name,
+                           "-o", str(target.resolve())], capture_output=True, check=False, cwd=folder.parent)
     if not target.is_file():  # exit 1 or 2: findings, an unreadable file; the page is what counts
         raise SystemExit(proc.stderr.decode())
     return time.monotonic() - started

@@ -219,3 +219,15 @@ def test_extract_xlsx_is_the_official_layout_with_the_reports_values(batch: dict
     assert list(reviews[3]) == [v for row in data["reviews"].values() for v in row.values()]
     code, _, err = _invoke("extract", str(batch["clean"]), "-f", "xlsx")
     assert code == 2 and "--output" in err
+
+
+def test_a_report_whose_unit_is_not_on_the_list_says_so(batch: dict[str, Path], tmp_path: Path) -> None:
+    short_list = tmp_path / "名单.csv"
+    short_list.write_text("单位名称\n某某区统计局\n某某区审计局\n某某区财政局\n" + LONG_UNIT + "\n", encoding="utf-8")
+    target = tmp_path / "r.xlsx"
+    _invoke("check", str(batch["clean"].parent), "--units", str(short_list), "-o", str(target))
+    book = load_workbook(target)
+    assert "未报送" not in book.sheetnames
+    remarks = {r["文件"]: r["备注"] for r in _records(book["汇总"])}
+    assert remarks[str(batch["warning"])] == "不在单位名单上"
+    assert remarks[str(batch["clean"])] is None

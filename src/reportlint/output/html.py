@@ -58,7 +58,7 @@ WORDS = {
 }
 # Column widths (percent of the page) of the summary and of the findings: fixed, so that a
 # long file name or message wraps in its own cell and the 单位 column keeps its width.
-SUMMARY_WIDTHS = (17, 6, 28, 9, 6, 6, 6, 22)
+SUMMARY_WIDTHS = (17, 6, 27, 10, 6, 6, 6, 22)
 FINDING_WIDTHS = (7, 7, 15, 33, 12, 10, 16)
 _COLOURS = {"error": ("#f8d7da", "#842029"), "unreadable": ("#e2e3e5", "#41464b"), "missing": ("#e2e3e5", "#41464b"),
             "warning": ("#fff3cd", "#664d03"), "passed": ("#d1e7dd", "#0f5132"), "info": ("#cfe2ff", "#084298")}
