@@ -165,7 +165,7 @@ def _summary(results: list[FileResult], view: Any, lang: str, w: dict[str, Any])
                       "</td><td></td><td></td><td></td><td></td></tr>" for name, in view.missing)
     if missing:
         bodies.append('<tbody class="unit">' + missing + "</tbody>")
-    return (f'<section id="summary"><h2>{_e(w["summary"])}</h2><table class="summary">'
+    return (f'<section id="summary"><h2>{_e(w["summary"])}</h2><table>'
             f"{_head(SUMMARY_HEADERS[lang], SUMMARY_WIDTHS)}{''.join(bodies)}</table></section>")
 
 
@@ -191,7 +191,7 @@ def _parts(findings: list[Finding], lang: str, w: dict[str, Any]) -> str:
             continue
         title = w["whole"] if section is None else w["part"].format(id=section, title=titles[section])
         rows = "".join(_finding_row(f, lang, w) for f in mine)
-        out.append(f'<div class="part"><h4>{_e(title)}</h4><table class="findings">'
+        out.append(f'<div class="part"><h4>{_e(title)}</h4><table>'
                    f"{_head(w['findings'], FINDING_WIDTHS)}<tbody>{rows}</tbody></table></div>")
     return "".join(out)
 
