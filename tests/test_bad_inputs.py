@@ -135,7 +135,7 @@ def test_ctrl_c_ends_a_batch_with_130_and_no_traceback(tmp_path: Path, jobs: str
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr.decode()
-    assert b"Traceback" not in stderr and b"interrupted" in stderr
+    assert b"Traceback" not in stderr and "已中断".encode() in stderr  # zh by default
     assert not (tmp_path / "out.json").exists()  # no half-written output
     assert [p.name for p in tmp_path.iterdir()] == ["batch"]
 
@@ -189,8 +189,8 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_output_never_replaces_an_input_or_fails_with_a_traceback(tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
     report.write_bytes(SEED.read_bytes())
-    for target, words in ((report, b"one of the inputs"), (tmp_path, b"is a directory"),
-                          (tmp_path / "missing" / "x.json", b"cannot write")):
+    for target, words in ((report, "是输入文件之一".encode()), (tmp_path, "是文件夹".encode()),
+                          (tmp_path / "missing" / "x.json", "无法写入".encode())):
         proc = _cli("check", "-f", "json", "-o", str(target), str(report))
         assert proc.returncode == 2 and words in proc.stderr and b"Traceback" not in proc.stderr
     assert report.read_bytes() == SEED.read_bytes()

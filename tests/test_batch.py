@@ -80,7 +80,7 @@ def test_aggregate_sums_one_copy_of_a_unit_and_names_the_others(office: Path) ->
         {"unit": "某某区统计局", "path": str(office / "统计局（修订）.txt"), "kept": str(office / "统计局.docx")},
     ]
     assert data["excluded"] == []
-    assert "纳入 2 个单位，未纳入 0 个，重复 2 份（只计一次），跳过 1 个不是年报的文件" in err
+    assert "已汇总 2 个单位的 2024 年数据；0 个单位未纳入；2 份是已纳入单位的重复报告（只计一次）；跳过 1 个不是年报的文件" in err
 
 
 def test_check_names_the_duplicates(office: Path) -> None:
@@ -96,7 +96,7 @@ def test_units_list_names_the_unit_with_no_report_in_check_and_aggregate(office:
     _, out, _ = _invoke("check", str(office), "--units", str(names), "--no-color")
     assert "未报送（1 个单位）：某某区财政局" in out
     _, out, err = _invoke("aggregate", str(office), "--units", str(names), "-f", "json")
-    assert json.loads(out)["missing_units"] == ["某某区财政局"] and "未报送 1 个单位" in err
+    assert json.loads(out)["missing_units"] == ["某某区财政局"] and "1 个单位未报送" in err
 
 
 def test_previous_that_pairs_nothing_says_so(tmp_path: Path) -> None:

@@ -44,8 +44,8 @@ def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Four reports, each titled and named with one attack; each has one finding (S104,
     a heading without its number), so its unit and file name reach the finding rows."""
     folder = tmp_path_factory.mktemp("hostile")
-    for prefix, attack in ATTACKS.items():
-        text = report_text().replace("某某区", attack + "某某区", 1).replace("一、总体情况", "总体情况", 1)
+    for (prefix, attack), place in zip(ATTACKS.items(), "甲乙丙丁", strict=True):  # four units, not one
+        text = report_text().replace("某某区", f"{attack}{place}某区", 1).replace("一、总体情况", "总体情况", 1)
         (folder / f"{prefix}SUM(1,2) {ord(prefix)}.txt").write_text(text, encoding="utf-8")
     return folder
 

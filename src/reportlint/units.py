@@ -52,7 +52,7 @@ _HEADER_WORDS = {"单位", "单位名称", "名称", "报送单位", "unit", "na
 def read_unit_list(path: str) -> list[ExpectedUnit]:
     """The office's list: one name per line (text), or the first column of a CSV or XLSX.
 
-    Raises OSError or ValueError with a message for the user."""
+    Raises OSError when it cannot be read, ValueError when it names no unit."""
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
         names = _xlsx_first_column(path)
@@ -72,7 +72,7 @@ def read_unit_list(path: str) -> list[ExpectedUnit]:
         seen.add(key)
         units.append(ExpectedUnit(name, key))
     if not units:
-        raise ValueError(f"单位名单 {path} 中没有单位名称（每行一个，或 CSV/XLSX 的第一列）")
+        raise ValueError("the unit list names no unit")
     return units
 
 
@@ -88,12 +88,12 @@ def _decode(raw: bytes) -> str:
 def _xlsx_first_column(path: str) -> list[str]:
     try:
         from openpyxl import load_workbook
-    except ImportError as exc:  # pragma: no cover - openpyxl ships with the test extra
-        raise ValueError("读取 XLSX 单位名单需要 openpyxl：pip install openpyxl") from exc
+    except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
+        raise OSError("openpyxl is not installed") from exc
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ValueError(f"无法读取单位名单 {path}：{exc}") from exc
+        raise OSError(f"{type(exc).__name__}: {exc}") from exc
     sheet = book.worksheets[0]
     names = [str(row[0]) for row in sheet.iter_rows(values_only=True) if row and row[0] is not None]
     book.close()

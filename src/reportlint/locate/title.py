@@ -77,7 +77,7 @@ def _title_at(flat: FlatText, pack: Pack, regex: re.Pattern[str], first: int, la
     m = regex.search(joined, skip)
     if m is None or not _title_like(joined[skip: m.start()]) or not 1990 <= int(m.group("year")) <= 2100:
         return None
-    if last > first and not _split_title(flat, pack, first, m.start("year") - skip, joined[skip:], positions, skip):
+    if last > first and not _split_title(flat, pack, first, positions[m.start("year")], joined[skip: m.start("year")]):
         return None
     unit = _original(flat, positions, skip, m.start()) or _original(flat, positions, m.start("unit"), m.end("unit"))
     if not unit:
@@ -100,15 +100,13 @@ def _joined(flat: FlatText, first: int, last: int) -> tuple[str, list[int]]:
     return "".join(chars), positions
 
 
-def _split_title(flat: FlatText, pack: Pack, first: int, year_at: int, body: str, positions: list[int],
-                 skip: int) -> bool:
+def _split_title(flat: FlatText, pack: Pack, first: int, year_pos: int, before_year: str) -> bool:
     """Two lines make one title when the title runs across the break (…2025年政务信息 /
     公开工作开展年度报告) or the first line is the unit's name (高平市人民政府办公室 / 2023年…)."""
-    first_end = flat.starts[first] + len(flat.folded[first].text)
-    if positions[skip + year_at] < first_end:
+    if year_pos < flat.para_end(flat.starts[first]):
         return True  # the year stands on the first line, the rest of the title below it
     head = flat.folded[first].text.strip(_EDGE)
-    return is_unit_name(head, pack) and body[:year_at] == head  # the second line starts with the year
+    return is_unit_name(head, pack) and before_year == head  # the second line starts with the year
 
 
 def _per_paragraph(positions: list[int], start: int, end: int) -> list[tuple[int, int]]:

@@ -45,14 +45,14 @@ WORDS = {
            "pack": "规则包", "inputs": "检查对象", "only_errors": "只看错误", "back": "返回汇总",
            "clean": "未发现问题。", "whole": "全文", "part": "第{id}部分 {title}", "file": "文件",
            "findings": ["级别", "代码", "位置", "说明", "应为 / 实为", "依据", "修改建议"],
-           "expected": "应为", "found": "实为",
+           "expected": "应为", "found": "实为", "colon": "：", "aside": "{}（{}）",
            "totals": "共 {files} 个文件：{error} 个有错误，{warning} 个有警告，{passed} 个通过，{unreadable} 个无法读取。"},
     "en": {"lang": "en", "title": "reportlint results", "heading": "Annual information-disclosure reports: check results",
            "summary": "Summary", "reports": "Findings by report", "notes": "Notes", "when": "Checked", "tool": "Tool",
            "pack": "Rule pack", "inputs": "Checked paths", "only_errors": "Errors only", "back": "Back to the summary",
            "clean": "No problems found.", "whole": "Whole document", "part": "Section {id} {title}", "file": "File",
            "findings": ["severity", "code", "location", "message", "expected / found", "basis", "how to fix"],
-           "expected": "expected", "found": "found",
+           "expected": "expected", "found": "found", "colon": ": ", "aside": "{} ({})",
            "totals": "{files} file(s): {error} with errors, {warning} with warnings, {passed} passed, "
                      "{unreadable} unreadable."},
 }
@@ -118,7 +118,7 @@ def _checked_when() -> str:
 
 def _header(results: list[FileResult], options: Any, w: dict[str, Any]) -> str:
     try:
-        pack = f"{options.rulepack}（{load_pack(options.rulepack).title}）"
+        pack = w["aside"].format(options.rulepack, load_pack(options.rulepack).title)
     except PackError:
         pack = options.rulepack
     items = [(w["when"], _checked_when()), (w["tool"], f"reportlint {options.version}"), (w["pack"], pack)]
@@ -128,7 +128,7 @@ def _header(results: list[FileResult], options: Any, w: dict[str, Any]) -> str:
     counts = {key: 0 for key in STATE_WORDS["zh"]}
     for r in results:
         counts[state(r)] += 1
-    meta = "".join(f"<li>{_e(k)}：{_e(v)}</li>" for k, v in items)
+    meta = "".join(f"<li>{_e(k)}{w['colon']}{_e(v)}</li>" for k, v in items)
     totals = w["totals"].format(files=len(results), **{k: counts[k] for k in ("error", "warning", "passed", "unreadable")})
     return f"<header><h1>{_e(w['heading'])}</h1><ul class=\"meta\">{meta}</ul><p>{_e(totals)}</p></header>"
 
@@ -205,7 +205,7 @@ def _report(i: int, r: FileResult, view: Any, lang: str, w: dict[str, Any]) -> s
     body = _parts(r.findings, lang, w) or f"<p>{_e(w['clean'])}</p>"
     return (f'<section class="report s-{key}" id="{_anchor(i)}"><h3>{_e(unit_shown(r))}{_e(year)} '
             f'<span class="badge s-{key}">{_e(words[key])}</span></h3>'
-            f"<p>{_e(w['file'])}：{_e(shown_name(r.path))} · {_e(counts)}"
+            f"<p>{_e(w['file'])}{w['colon']}{_e(shown_name(r.path))} · {_e(counts)}"
             + (f" · {_e(remarks)}" if remarks else "") + f"</p>{body}"
             f'<p class="back"><a href="#summary">{_e(w["back"])}</a></p></section>')
 
@@ -219,7 +219,7 @@ def _notes(view: Any, lang: str, w: dict[str, Any]) -> str:
         headers = NOTE_HEADERS[key][lang]
         widths = (100,) if len(headers) == 1 else (50, 50) if len(headers) == 2 else (40, 20, 40)
         body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
-        parts.append(f'<h3 id="note-{key}">{_e(NOTE_TITLES[key][lang])}（{len(rows)}）</h3>'
+        parts.append(f'<h3 id="note-{key}">{_e(w["aside"].format(NOTE_TITLES[key][lang], len(rows)))}</h3>'
                      f"<p>{_e(NOTE_INTROS[key][lang])}</p><table>{_head(headers, widths)}<tbody>{body}</tbody></table>")
     return f'<section id="notes"><h2>{_e(w["notes"])}</h2>{"".join(parts)}</section>'
 

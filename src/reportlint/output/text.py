@@ -7,8 +7,9 @@ import os
 import sys
 from typing import Any
 
+from reportlint.messages import HEADERS, SEVERITY, say
 from reportlint.model import FileResult
-from reportlint.output.locations import SEVERITY_WORDS, describe, short
+from reportlint.output.locations import describe, short
 from reportlint.output.safe import shown, shown_name
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -36,14 +37,14 @@ def render_text(results: list[FileResult], options: Any) -> str:
 
     buffer = io.StringIO()
     console = _console(options, buffer)
-    words = SEVERITY_WORDS[options.lang]
+    words = SEVERITY[options.lang]
     for result in results:
         if not result.findings and options.quiet:
             continue
         meta = " · ".join(str(x) for x in (shown_name(result.unit), result.year) if x)
         console.print(f"[bold underline]{escape(shown_name(result.path))}[/]" + (f"  [dim]{escape(meta)}[/]" if meta else ""))
         if not result.findings:
-            console.print("  [green]✓[/] " + ("未发现问题" if options.lang == "zh" else "no problems found"))
+            console.print("  [green]✓[/] " + say("no-problems", options.lang))
         for f in result.findings:
             where = shown(describe(f.location, options.lang))
             console.print(
@@ -51,7 +52,7 @@ def render_text(results: list[FileResult], options: Any) -> str:
                 f"[blue]{escape(where)}[/]\n      {escape(shown(f.message))}"
             )
             if f.expected is not None and f.actual is not None and f.code[0] in "AT":
-                exp_word, act_word = ("应为", "实为") if options.lang == "zh" else ("expected", "found")
+                exp_word, act_word = say("expected", options.lang), say("found", options.lang)
                 console.print(f"      [dim]{exp_word} {escape(shown(f.expected))} · {act_word} {escape(shown(f.actual))}[/]")
         console.print()
     if len(results) > 1 and not options.quiet:
@@ -69,13 +70,12 @@ def _summary_table(console: Any, results: list[FileResult], options: Any) -> Non
     from rich.markup import escape
     from rich.table import Table
 
-    zh = options.lang == "zh"
-    table = Table(title="汇总" if zh else "Summary", show_lines=False)
-    for header in (("文件", "file"), ("单位", "unit"), ("年度", "year"), ("错误", "errors"), ("警告", "warnings"), ("提示", "info")):
-        table.add_column(header[0] if zh else header[1])
+    table = Table(title=say("summary", options.lang), show_lines=False)
+    for header in HEADERS[options.lang]:
+        table.add_column(header)
     for r in results:
         c = r.counts()
-        state = "无法读取" if zh and r.unreadable else ("unreadable" if r.unreadable else "")
+        state = say("unreadable", options.lang) if r.unreadable else ""
         table.add_row(escape(shown_name(r.path)), escape(shown_name(r.unit or state or os.path.basename(r.path))),
                       str(r.year or ""), str(c["error"]), str(c["warning"]), str(c["info"]))
     console.print(table)
@@ -137,16 +137,15 @@ def summary_line(results: list[FileResult], lang: str) -> str:
         for k, v in r.counts().items():
             total[k] += v
     unreadable = sum(1 for r in results if r.unreadable)
-    if lang == "zh":
-        line = f"共检查 {len(results)} 个文件：{total['error']} 个错误，{total['warning']} 个警告，{total['info']} 个提示"
-        return line + (f"；{unreadable} 个文件无法读取" if unreadable else "") + "。"
-    line = f"{len(results)} file(s) checked: {total['error']} error(s), {total['warning']} warning(s), {total['info']} info"
-    return line + (f"; {unreadable} unreadable" if unreadable else "") + "."
+    line = say("checked", lang, files=len(results), **total)
+    return line + (say("checked-unreadable", lang, n=unreadable) if unreadable else "") + say("full-stop", lang)
 
 
 def render_concise(results: list[FileResult], options: Any) -> str:
+    words = SEVERITY[options.lang]
     lines = [
-        f"{shown_name(r.path)}:{short(f.location)}: {f.code} [{f.severity}] {shown(f.message)}"
+        f"{shown_name(r.path)}:{where + ':' if (where := short(f.location, options.lang)) else ''} {f.code} "
+        f"[{words[f.severity]}] {shown(f.message)}"
         for r in results
         for f in r.findings
     ]
