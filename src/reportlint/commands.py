@@ -139,20 +139,24 @@ def _indent(text: str) -> str:
 @app.command()
 def extract(
     path: Annotated[str, typer.Argument(help="一个年度报告文件")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="json|csv")] = "json",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="json|csv|xlsx")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
 ) -> None:
-    """把三张统计表导出为数据（按规范的行、列标识）。"""
-    from reportlint.extract import extract_path, to_csv
+    """把三张统计表导出为数据（按规范的行、列标识；xlsx 为官方表格样式）。"""
+    from reportlint.extract import extract_path, to_csv, to_xlsx
 
-    if output_format not in ("json", "csv"):
+    if output_format not in ("json", "csv", "xlsx"):
         raise _fail(say("extract-format"))
+    if output_format == "xlsx" and output is None:
+        raise _fail(say("aggregate-binary", fmt="xlsx"))
     try:
         data = extract_path(path)
     except PackError as err:
         raise _fail(str(err)) from None
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n" if output_format == "json" else to_csv(data)
-    _emit(text, output)
+    if output_format == "xlsx":
+        _emit(to_xlsx(data), output)
+        return
+    _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if output_format == "json" else to_csv(data), output)
 
 
 @app.command()

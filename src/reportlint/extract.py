@@ -50,3 +50,13 @@ def to_csv(data: dict[str, Any]) -> str:
             for col_id, value in cols.items():
                 writer.writerow(csv_row([tid, row_id, col_id, value]))
     return buffer.getvalue()
+
+
+def to_xlsx(data: dict[str, Any]) -> bytes:
+    """The three tables in the official layout, one sheet each (a table not found says so)."""
+    from reportlint.output.tables_xlsx import add_table_sheets
+    from reportlint.output.xlsx import saved, workbook
+
+    book = workbook()
+    add_table_sheets(book, data)
+    return saved(book)

@@ -60,7 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "aggregate-skipped": ("；跳过 {n} 个不是年报的文件", "; {n} file(s) skipped: not reports"),
     "aggregate-missing": ("；{n} 个单位未报送", "; {n} listed unit(s) sent no report"),
     "rules-format": ("--format 只能是 text、json 或 markdown", "--format must be text, json or markdown"),
-    "extract-format": ("--format 只能是 json 或 csv", "--format must be json or csv"),
+    "extract-format": ("--format 只能是 json、csv 或 xlsx", "--format must be json, csv or xlsx"),
     "template-suffix": ("--output 须以 .docx 结尾", "--output must end with .docx"),
     # endings
     "interrupted": ("已中断", "interrupted"),

@@ -107,6 +107,7 @@ class RuleDef:
     params: dict[str, Any] = field(default_factory=dict)
     example: dict[str, str] = field(default_factory=dict)
     matcher: Matcher = SHIPPED  # runs the rule's patterns: `re`, or `regex` with a time limit
+    fix: dict[str, str] = field(default_factory=dict)  # {zh, en}: what to change (修改建议)
 
 
 @dataclass(frozen=True)
@@ -249,6 +250,7 @@ def _build(data: dict[str, Any], source: str, matcher: Matcher) -> Pack:
             params=with_defaults(r["kind"], r.get("params", {}) or {}),
             example=r.get("example", {}) or {},
             matcher=matcher,
+            fix=r.get("fix", {}) or {},
         )
         for r in data["rules"]
     }

@@ -21,6 +21,7 @@ class Options:
     statistics: bool = False
     rulepack: str = "gov-2021-30"
     notes: Any = None  # batch.BatchNotes: skipped files, missing units, duplicates, --previous pairing
+    inputs: list[str] | None = None  # the paths as given on the command line (the HTML report's header)
     version: str = __version__
 
 

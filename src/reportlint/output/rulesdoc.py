@@ -33,6 +33,8 @@ def render_rules_markdown(pack: Pack) -> str:
             f"- message (zh): `{rule.message['zh']}`",
             f"- message (en): `{rule.message['en']}`",
         ]
+        if rule.fix:
+            lines.append(f"- 修改建议 / fix: {rule.fix['zh']} / {rule.fix['en']}")
         if rule.example:
             lines += [f"- passes: {_inline(rule.example['pass'])}", f"- fails: {_inline(rule.example['fail'])}"]
         lines.append("")
