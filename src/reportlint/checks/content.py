@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportlint.checks.base import Context, make
+from reportlint.checks.structure import empty_sections
 from reportlint.locate import Report
 from reportlint.model import Finding
 from reportlint.normalize import compact, format_number
@@ -40,14 +41,19 @@ def _repeated_title(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
 
 def phrase_required(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
     span = report.span(rule.params["section"])
-    if span is None:
-        return  # S101 already says the section is missing
+    if span is None or rule.params["section"] in empty_sections(report):
+        return  # S101 or S106 already says the section is missing or empty
     text = report.flat.text[span[0] : span[1]]
     prev_year = str(report.year - 1) if report.year else "____"
+    missing = []
     for group in rule.params.get("groups", ()):
         patterns = [p.replace("{prev_year}", prev_year) for p in group["any"]]
         if not any(re.search(p, text) for p in patterns):
-            yield make(rule, ctx, report.loc(span[0]).with_(section=rule.params["section"]), what=group["what"])
+            what = group["what"]
+            missing.append(what.get(ctx.lang, what["zh"]) if isinstance(what, dict) else what)
+    if missing:  # one finding for the section, naming everything it lacks
+        joined = ("，也没有说明" if ctx.lang == "zh" else ", nor ").join(missing)
+        yield make(rule, ctx, report.loc(span[0]).with_(section=rule.params["section"]), what=joined)
 
 
 def narrative_count(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:

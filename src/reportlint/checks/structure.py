@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from reportlint.checks.base import Context, make, section_title
 from reportlint.locate import Report
+from reportlint.locate.sections import Heading
 from reportlint.model import Finding, Location
 from reportlint.normalize import compact
 from reportlint.pack import RuleDef
@@ -63,9 +65,10 @@ def title_present(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Findi
         yield make(rule, ctx, report.flat.locate(0) if report.flat.paragraphs else Location())
 
 
-def section_nonempty(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
-    empty_words = {compact(w) for w in rule.params.get("empty_words", ())}
-    may_be_none = set(rule.params.get("may_be_none", ()))
+def _empty_bodies(report: Report, params: dict[str, Any]) -> Iterator[tuple[Heading, str]]:
+    """Headings whose section has no substantive text and no table, with the body as written."""
+    empty_words = {compact(w) for w in params.get("empty_words", ())}
+    may_be_none = set(params.get("may_be_none", ()))
     table_sections = {t.definition.section for t in report.tables.values()} | set(report.images)
     for head in report.layout.headings:
         span = report.span(head.section.id)
@@ -73,8 +76,22 @@ def section_nonempty(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fi
             continue
         body = compact(report.flat.text[span[0] : span[1]])
         if body == "" or (body in empty_words and head.section.id not in may_be_none):
-            yield make(rule, ctx, report.loc(head.start), actual=body or "（空）", section=head.section.id,
-                       title=section_title(report, head.section.id))
+            yield head, body
+
+
+def empty_sections(report: Report) -> set[str]:
+    """Sections S106 reports empty: the content rules of those sections stay quiet (one problem,
+    one finding). Judged whether or not S106 itself is selected."""
+    rule = next((r for r in report.pack.rules.values() if r.kind == "section-nonempty"), None)
+    if rule is None:
+        return set()
+    return {head.section.id for head, _ in _empty_bodies(report, rule.params)}
+
+
+def section_nonempty(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    for head, body in _empty_bodies(report, rule.params):
+        yield make(rule, ctx, report.loc(head.start), actual=body or "（空）", section=head.section.id,
+                   title=section_title(report, head.section.id))
 
 
 KINDS = {
