@@ -28,6 +28,22 @@ def relation(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
         yield _finding(report, rule, ctx, table, eq, values, left, right)
 
 
+def broken_tables(report: Report) -> set[str]:
+    """Tables whose own arithmetic fails (an A40x relation does not hold): counts in the
+    prose are not compared with them, as the arithmetic finding already names the defect."""
+    broken: set[str] = set()
+    for rule in report.pack.rules.values():
+        table = report.tables.get(rule.params.get("table", "")) if rule.kind == "relation" else None
+        if table is None or table.definition.id in broken or not table.reliable:
+            continue
+        for eq in equations(rule.params, table.definition):
+            values = _values(table, eq)
+            if values is not None and not eq.holds(values):
+                broken.add(table.definition.id)
+                break
+    return broken
+
+
 def _values(table: CanonicalTable, eq: Equation) -> dict[tuple[str, str], Decimal] | None:
     values: dict[tuple[str, str], Decimal] = {}
     for key in eq.cells:

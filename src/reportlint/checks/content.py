@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
+from reportlint.checks.arithmetic import broken_tables
 from reportlint.checks.base import Context, make
 from reportlint.checks.structure import empty_sections
 from reportlint.locate import Report
@@ -57,25 +60,43 @@ def phrase_required(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
 
 
 def narrative_count(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    """A count in the prose that matches no plausible reading of its table. The message names
+    the first reading (what the count most often means); the others only keep it quiet."""
+    broken = broken_tables(report)
     seen: set[int] = set()
     for item in rule.params.get("counts", ()):
-        for m in re.finditer(item["pattern"], report.flat.text):
+        readings = item["readings"]
+        if {ref.split(".")[0] for refs in readings for ref in refs} & broken:
+            continue  # A40x already says the table does not add up
+        values = [_reading(report, refs) for refs in readings]
+        if values[0] is None:
+            continue  # no table (T301) or not readable (T308) to compare with
+        for m in _matches(rule.params, item, report.flat.text):
             if m.start(1) in seen:
                 continue
             seen.add(m.start(1))
-            readings = [_reading(report, refs) for refs in item["readings"]]
-            known = [r for r in readings if r is not None]
-            if not known:
-                continue  # no table to compare with
-            stated = Decimal(m.group(1))
-            if stated in known:
+            stated = Decimal(m.group(1).replace(",", ""))
+            if stated in values:
                 continue
-            table_id = item["readings"][0][0].split(".")[0]
-            tdef = report.layout_pack.tables[table_id]
-            expected = " 或 ".join(dict.fromkeys(format_number(k) for k in known))
+            tdef = report.layout_pack.tables[readings[0][0].split(".")[0]]
             quote = report.flat.quote(m.start(), m.end())
-            yield make(rule, ctx, report.loc(m.start()), expected=expected, actual=m.group(1), quote=quote,
-                       what=item.get("what", ""), table=tdef.name(ctx.lang))
+            yield make(rule, ctx, report.loc(m.start()), expected=format_number(values[0]), actual=format_number(stated),
+                       quote=quote, what=item.get("what", ""), compare=item.get("compare", ""), table=tdef.name(ctx.lang))
+
+
+def _matches(params: dict[str, Any], item: dict[str, Any], text: str) -> Iterator[re.Match[str]]:
+    """Every match of a count's patterns, with the pack's {N} {U} … placeholders filled in;
+    group 1 is the number."""
+    holes = tuple(sorted(params.get("placeholders", {}).items()))
+    for pattern in item["patterns"]:
+        yield from _compiled(pattern, holes).finditer(text)
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str, holes: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    for name, value in holes:
+        pattern = pattern.replace("{" + name + "}", value)
+    return re.compile(pattern)
 
 
 def _reading(report: Report, refs: list[str]) -> Decimal | None:
