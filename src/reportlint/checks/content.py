@@ -48,12 +48,12 @@ def phrase_required(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
         return  # S101 or S106 already says the section is missing or empty
     text = report.flat.text[span[0] : span[1]]
     prev_year = str(report.year - 1) if report.year else "____"
-    missing = []
+    missing: list[str] = []
     for group in rule.params.get("groups", ()):
         patterns = [p.replace("{prev_year}", prev_year) for p in group["any"]]
         if not any(re.search(p, text) for p in patterns):
             what = group["what"]
-            missing.append(what.get(ctx.lang, what["zh"]) if isinstance(what, dict) else what)
+            missing.append(str(what.get(ctx.lang, what["zh"]) if isinstance(what, dict) else what))
     if missing:  # one finding for the section, naming everything it lacks
         joined = ("，也没有说明" if ctx.lang == "zh" else ", nor ").join(missing)
         yield make(rule, ctx, report.loc(span[0]).with_(section=rule.params["section"]), what=joined)
