@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from typing import Any
 
 from reportlint.checks.base import Context, make, section_title
@@ -57,7 +59,37 @@ def section_wording(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
         if not head.exact:
             expected = f"{head.section.id}、{head.section.title}"
             yield make(rule, ctx, report.loc(head.start), expected=expected, actual=head.wording,
-                       section=head.section.id, heading=head.wording)
+                       section=head.section.id, heading=head.wording,
+                       diff=heading_difference(head.wording, head.section.id, head.section.title, ctx.lang))
+
+
+_NUMBER_RE = re.compile(r"^\s*(?:#+\s*)?(第\s*[一二三四五六]\s*部分\s*[、,.:，：．]?|[一二三四五六1-6]\s*[、,.:，：．]?)\s*")
+_PARTS_SHOWN = 3
+
+
+def heading_difference(written: str, section_id: str, template: str, lang: str = "zh") -> str:
+    """What differs from the template, as a writer would say it: 多了“的”字, 少了“息”字,
+    “情”写作“概”, 编号写作“第五部分”."""
+    m = _NUMBER_RE.match(written)
+    number, title = (m.group(1).strip(), written[m.end() :]) if m else ("", written)
+    parts: list[str] = []
+    if number and number != f"{section_id}、":
+        parts.append(f"编号写作“{number}”" if lang == "zh" else f"numbered “{number}”")
+    a, b = compact(template), compact(title)
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "insert":
+            parts.append(f"多了“{b[j1:j2]}”{_zi(j2 - j1)}" if lang == "zh" else f"adds “{b[j1:j2]}”")
+        elif op == "delete":
+            parts.append(f"少了“{a[i1:i2]}”{_zi(i2 - i1)}" if lang == "zh" else f"lacks “{a[i1:i2]}”")
+        elif op == "replace":
+            parts.append(f"“{a[i1:i2]}”写作“{b[j1:j2]}”" if lang == "zh" else f"“{a[i1:i2]}” written “{b[j1:j2]}”")
+    if len(parts) > _PARTS_SHOWN:
+        return "措辞与模板有多处不同" if lang == "zh" else "worded differently in several places"
+    return ("，" if lang == "zh" else ", ").join(parts) or ("标点或空格不同" if lang == "zh" else "punctuation or spacing differs")
+
+
+def _zi(count: int) -> str:
+    return "字" if count == 1 else ""
 
 
 def title_present(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:

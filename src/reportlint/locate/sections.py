@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlint import fastre
+from reportlint.locate.closeness import closest_title
 from reportlint.locate.flat import FlatText
 from reportlint.locate.labels import core_pattern
 from reportlint.normalize import compact
@@ -32,6 +33,12 @@ class SectionLayout:
     headings: list[Heading]  # the first heading of each section, in document order
     duplicates: list[tuple[Heading, Heading]]  # (repeat, first)
     contents: list[int]  # offsets of contents lines that were skipped
+
+
+# Chinese numbering only: 一、 or 第一部分. A close-but-not-exact title after “2.” is far more
+# often a sub-heading of section 一 (2.主动公开情况) than a misspelt section heading.
+def _close_numbering(section_id: str) -> re.Pattern[str]:
+    return fastre.compile(rf"(?:第\s*{section_id}\s*部分\s*[、,.:]?|(?<![\u4e00-\u9fff(（]){section_id}\s*[、,.:])\s*")
 
 
 def _numbering(section_id: str) -> str:
@@ -73,7 +80,30 @@ def find_sections(flat: FlatText, pack: Pack) -> SectionLayout:
             duplicates.append((hit, first[hit.section.id]))
         else:
             first[hit.section.id] = hit
+    _add_close_headings(flat, pack, first, contents)
     return SectionLayout(sorted(first.values(), key=lambda h: h.start), duplicates, contents)
+
+
+def _add_close_headings(flat: FlatText, pack: Pack, first: dict[str, Heading], contents: list[int]) -> None:
+    """A section with no heading in the template's wording: take the closest numbered heading
+    between its neighbours' headings, if one is close enough (S104 says how it differs)."""
+    skipped = {flat.para_index(pos) for pos in contents}
+    for rank, section in enumerate(pack.sections):
+        if section.id in first:
+            continue
+        before = [first[s.id].end for s in pack.sections[:rank] if s.id in first]
+        after = [first[s.id].start for s in pack.sections[rank + 1 :] if s.id in first]
+        low, high = (max(before) if before else 0), (min(after) if after else len(flat.text))
+        best: tuple[int, int, int] | None = None  # distance, start, end
+        titles = (section.title, *section.variants)
+        for m in _close_numbering(section.id).finditer(flat.text, low, high):
+            if flat.para_index(m.start()) in skipped:
+                continue  # a contents line lists section names; it is not a heading
+            close = closest_title(flat.text, m.end(), titles, section.keywords)
+            if close is not None and close[1] <= high and (best is None or close[0] < best[0]):
+                best = (close[0], m.start(), close[1])
+        if best is not None:
+            first[section.id] = Heading(section, best[1], best[2], flat.quote(best[1], best[2]), False)
 
 
 def _paragraph_hits(
