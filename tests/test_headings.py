@@ -44,9 +44,9 @@ def test_heading_variant_is_s104_not_s101(section_id: str, edit: str, title: str
 
 @pytest.mark.parametrize("section_id", ["二", "三", "五"])
 def test_heading_variant_in_docx(section_id: str) -> None:
-    from reportlint.template import sample_sections
-
     import docx as python_docx
+
+    from reportlint.template import sample_sections
 
     variant = next(v for v in VARIANTS if v[0] == section_id and v[1] == "dropped")
     template = next(s.title for s in PACK.sections if s.id == section_id)
