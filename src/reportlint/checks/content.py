@@ -13,7 +13,8 @@ from reportlint.checks.base import Context, make
 from reportlint.checks.structure import empty_sections
 from reportlint.locate import Report
 from reportlint.model import Finding
-from reportlint.normalize import compact, format_number
+from reportlint.locate.labels import core_pattern
+from reportlint.normalize import compact, fold, format_number
 from reportlint.pack import RuleDef
 
 _TITLE_REPEAT_AFTER = 3  # a title line after this many paragraphs is a page header copy
@@ -40,6 +41,26 @@ def _repeated_title(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
             start = report.flat.starts[index]
             quote = report.flat.paragraphs[index].text.strip()
             yield make(rule, ctx, report.loc(start), actual=quote, quote=quote)
+    yield from _inline_title_copies(report, rule, ctx)
+
+
+_RUN_TOGETHER = 2000  # a paragraph this long is a page saved without its line breaks
+
+
+def _inline_title_copies(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    """A report saved on one line has no paragraphs: the page-header copies of the title
+    stand inline. A title quoted in 《》 is a reference, not residue."""
+    assert report.title is not None
+    flat = report.flat
+    pattern = re.compile(core_pattern(fold(report.title.text).text))
+    for m in pattern.finditer(flat.text, report.title.end):
+        index = flat.para_index(m.start())
+        if len(flat.folded[index].text) < _RUN_TOGETHER:
+            continue
+        if flat.text[m.start() - 1 : m.start()] == "《" or flat.text[m.end() : m.end() + 1] == "》":
+            continue
+        quote = flat.quote(m.start(), m.end(), limit=80)
+        yield make(rule, ctx, report.loc(m.start()), actual=quote, quote=quote)
 
 
 def phrase_required(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:

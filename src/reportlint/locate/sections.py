@@ -61,6 +61,7 @@ def _patterns(pack: Pack) -> list[tuple[Section, re.Pattern[str], re.Pattern[str
 def find_sections(flat: FlatText, pack: Pack) -> SectionLayout:
     hits: list[Heading] = []
     contents: list[int] = []
+    contents_spans: list[tuple[int, int]] = []
     for index, folded in enumerate(flat.folded):
         base = flat.starts[index]
         para = flat.paragraphs[index]
@@ -69,6 +70,7 @@ def find_sections(flat: FlatText, pack: Pack) -> SectionLayout:
         for cluster in clusters:
             if len(cluster) >= _CONTENTS_MIN:
                 contents.append(cluster[0][1])
+                contents_spans.append((cluster[0][1], cluster[-1][2]))
                 continue
             for section, start, end, exact in cluster:
                 hits.append(Heading(section, start, end, flat.quote(start, end), exact))
@@ -80,14 +82,15 @@ def find_sections(flat: FlatText, pack: Pack) -> SectionLayout:
             duplicates.append((hit, first[hit.section.id]))
         else:
             first[hit.section.id] = hit
-    _add_close_headings(flat, pack, first, contents)
+    _add_close_headings(flat, pack, first, contents_spans)
     return SectionLayout(sorted(first.values(), key=lambda h: h.start), duplicates, contents)
 
 
-def _add_close_headings(flat: FlatText, pack: Pack, first: dict[str, Heading], contents: list[int]) -> None:
+def _add_close_headings(
+    flat: FlatText, pack: Pack, first: dict[str, Heading], contents: list[tuple[int, int]]
+) -> None:
     """A section with no heading in the template's wording: take the closest numbered heading
     between its neighbours' headings, if one is close enough (S104 says how it differs)."""
-    skipped = {flat.para_index(pos) for pos in contents}
     for rank, section in enumerate(pack.sections):
         if section.id in first:
             continue
@@ -97,7 +100,7 @@ def _add_close_headings(flat: FlatText, pack: Pack, first: dict[str, Heading], c
         best: tuple[int, int, int] | None = None  # distance, start, end
         titles = (section.title, *section.variants)
         for m in _close_numbering(section.id).finditer(flat.text, low, high):
-            if flat.para_index(m.start()) in skipped:
+            if any(start <= m.start() < end for start, end in contents):
                 continue  # a contents line lists section names; it is not a heading
             close = closest_title(flat.text, m.end(), titles, section.keywords)
             if close is not None and close[1] <= high and (best is None or close[0] < best[0]):
@@ -131,7 +134,10 @@ def _clusters(
 ) -> list[list[tuple[Section, int, int, bool]]]:
     clusters: list[list[tuple[Section, int, int, bool]]] = []
     for hit in found:
-        if clusters and len(compact(text[clusters[-1][-1][2] : hit[1]])) <= _CONTENTS_GAP:
+        # a contents line names each section once: a repeat right after it is the first heading
+        # (a report saved on one line runs “…六、其他需要报告的事项一、总体情况2021年…”)
+        repeat = clusters and any(h[0] is hit[0] for h in clusters[-1])
+        if clusters and not repeat and len(compact(text[clusters[-1][-1][2] : hit[1]])) <= _CONTENTS_GAP:
             clusters[-1].append(hit)
         else:
             clusters.append([hit])
