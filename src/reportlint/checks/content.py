@@ -12,8 +12,8 @@ from reportlint.checks.arithmetic import broken_tables
 from reportlint.checks.base import Context, make
 from reportlint.checks.structure import empty_sections
 from reportlint.locate import Report
-from reportlint.model import Finding
 from reportlint.locate.labels import core_pattern
+from reportlint.model import Finding
 from reportlint.normalize import compact, fold, format_number
 from reportlint.pack import RuleDef
 
@@ -45,6 +45,7 @@ def _repeated_title(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
 
 
 _RUN_TOGETHER = 2000  # a paragraph this long is a page saved without its line breaks
+_MID_TEXT = 500  # characters into it before a copy of the title counts as a page header
 
 
 def _inline_title_copies(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
@@ -55,8 +56,8 @@ def _inline_title_copies(report: Report, rule: RuleDef, ctx: Context) -> Iterato
     pattern = re.compile(core_pattern(fold(report.title.text).text))
     for m in pattern.finditer(flat.text, report.title.end):
         index = flat.para_index(m.start())
-        if len(flat.folded[index].text) < _RUN_TOGETHER:
-            continue
+        if len(flat.folded[index].text) < _RUN_TOGETHER or m.start() - flat.starts[index] < _MID_TEXT:
+            continue  # the title at the top of a page's body is the title, not a copy of it
         if flat.text[m.start() - 1 : m.start()] == "《" or flat.text[m.end() : m.end() + 1] == "》":
             continue
         quote = flat.quote(m.start(), m.end(), limit=80)

@@ -137,8 +137,18 @@ def _clusters(
         # a contents line names each section once: a repeat right after it is the first heading
         # (a report saved on one line runs “…六、其他需要报告的事项一、总体情况2021年…”)
         repeat = clusters and any(h[0] is hit[0] for h in clusters[-1])
-        if clusters and not repeat and len(compact(text[clusters[-1][-1][2] : hit[1]])) <= _CONTENTS_GAP:
+        if clusters and not repeat and _contents_gap(text[clusters[-1][-1][2] : hit[1]]):
             clusters[-1].append(hit)
         else:
             clusters.append([hit])
     return clusters
+
+
+_UNRECOGNISED_ITEM = re.compile(r"^[一二三四五六七八九十]\S{2,24}$")  # a misspelt name in a contents line
+
+
+def _contents_gap(between: str) -> bool:
+    """Two section names this close belong to one contents line: a few characters between
+    them, or one more numbered name the exact patterns did not recognise."""
+    gap = compact(between)
+    return len(gap) <= _CONTENTS_GAP or ("。" not in between and bool(_UNRECOGNISED_ITEM.match(gap)))
