@@ -163,8 +163,7 @@ def test_extract_and_template(tmp_path: Path) -> None:
     assert run_cli("template", "--year", "2025", "--unit", "某局", "-o", str(out)).returncode == 0
     result = check_path(out)
     found = [f.code for f in result.findings]
-    assert sorted(set(found)) == ["C601", "C602", "S106", "T305"]  # every table found, every cell blank
-    assert found.count("T305") == 200  # 185 in tables 二 and 三, 15 in table 四
+    assert found == ["S106", "T305", "T305", "T305", "S106", "S106"]  # every table found, every cell blank: one T305 each
     assert sorted(f.location.section for f in result.findings if f.code == "S106") == ["一", "五", "六"]
 
 
