@@ -56,18 +56,25 @@ SEED = EXAMPLE.parent / "000_b2d447095e0c6c81.txt"
 
 
 def scaling() -> None:
-    """SPEC §7: a paragraph 64× as long takes at most 10× the time of one 8× as long — for the
-    seed's longest Traditional paragraph, its Simplified form, and the whole seed on one line."""
+    """SPEC §7: a paragraph 64× as long takes at most 10× the time of one 8× as long — the
+    seed with its longest (Traditional) paragraph repeated, the same in Simplified script,
+    and the whole seed on one line, repeated."""
     import opencc
 
     from reportlint.api import check_text
 
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    title, longest = lines[0], max(lines, key=len)
+    longest = max(lines, key=len)
+    simplified = opencc.OpenCC("tw2sp").convert("\n".join(lines)).splitlines()
+    simplified_longest = max(simplified, key=len)
+
+    def grown(source: list[str], line: str, k: int) -> str:
+        return "\n".join(text * k if text == line else text for text in source) + "\n"
+
     cases = {
-        "Traditional paragraph": lambda k: f"{title}\n{longest * k}\n",
-        "Simplified paragraph": lambda k: f"{title}\n{opencc.OpenCC('tw2sp').convert(longest) * k}\n",
-        "whole seed on one line": lambda k: "".join(lines) * (k // 8 or 1),
+        "Traditional paragraph": lambda k: grown(lines, longest, k),
+        "Simplified paragraph": lambda k: grown(simplified, simplified_longest, k),
+        "whole seed on one line": lambda k: "".join(lines) * (k // 8),
     }
     for name, build in cases.items():
         t8 = best(lambda b=build: check_text(b(8)), 3)

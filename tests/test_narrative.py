@@ -86,3 +86,18 @@ def test_no_n501_against_a_missing_table() -> None:
     header = next(i for i, line in enumerate(lines) if line.startswith("行政复议 行政诉讼"))
     del lines[header : header + 2]  # table 四 is gone: T301, nothing to compare the prose with
     assert [f.code for f in check_text("\n".join(lines) + "\n").findings] == ["T301"]
+
+
+def test_no_n501_on_the_corpus_and_the_examples() -> None:
+    """Real reports whose prose agrees with their tables, and the shipped examples (the defects
+    example breaks a total, which A404 reports): no N501 anywhere."""
+    from helpers import CORPUS, REPO
+
+    from reportlint.api import check_path
+
+    paths = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.html")) + sorted(CORPUS.glob("openings/*.txt"))
+    paths += sorted((REPO / "examples").iterdir())
+    if not CORPUS.is_dir():
+        pytest.skip("corpus not present")
+    found = {p.name: [f.code for f in check_path(p).findings if f.code == "N501"] for p in paths}
+    assert {name: codes for name, codes in found.items() if codes} == {}
