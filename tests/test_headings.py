@@ -102,3 +102,9 @@ def test_sub_heading_in_section_one_is_not_section_two() -> None:
 ])
 def test_heading_difference_wording(written: str, expected: str) -> None:
     assert heading_difference(written, "五", "存在的主要问题及改进情况") == expected
+
+
+def test_close_heading_numbered_as_a_part() -> None:
+    text = report_text().replace("二、主动公开政府信息情况\n", "第二部分 主动公开政府信息的情况\n", 1)
+    assert [(f.code, f.actual, f.message.split("（")[-1]) for f in check_text(text).findings] == [
+        ("S104", "第二部分 主动公开政府信息的情况", "编号写作“第二部分”，多了“的”字）。")]

@@ -1,12 +1,13 @@
 """Split cell values that a copy ran together (`713000074` → 71|3|0|0|0|0|74).
 
-The digits are cut value by value (no leading zeros, at most MAX_DIGITS each). When the
-row's own equations are given (a total equals its parts), every partial cut is checked
-against them with interval bounds — a sum that already exceeds the largest total the
-remaining digits can hold is abandoned at once — and the search stops at the second
-consistent reading: one reading is an answer, two mean the row is ambiguous, and which
-third reading there might be does not change that. Callers decide what to do when none or
-several remain.
+The digits are cut value by value from the right (no leading zeros, at most MAX_DIGITS
+each), so a total (总计, the last column) is cut before its parts. When the row's own
+equations are given, every partial cut is checked against them: each side's interval —
+values cut so far plus the least and the most the digits left can still write — must
+overlap, a state found to lead nowhere is remembered, and the search stops at the second
+consistent reading: one reading is an answer, two mean the row alone cannot decide, and a
+third would not change that. A row whose last value totals the others (表三) has exact sum
+bounds. Callers decide what to do when none or several remain, or the step budget ran out.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import lru_cache
 
 MAX_DIGITS = 9  # no count in these tables needs more
 MAX_CANDIDATES = 50_000
-MAX_STEPS = 200_000  # cuts tried per row; a hostile run of digits gets T308, not a hang
+MAX_STEPS = 200_000  # states visited per row; a hostile run of digits gets T308, not a hang
 
 _FITS, _TOO_SMALL, _TOO_BIG = 0, 1, 2
 Term = tuple[int, int]  # (sign, index of the value in the reading)
