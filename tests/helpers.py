@@ -97,8 +97,9 @@ def report_text(data: dict[str, Any] | None = None, style: str = "tab", year: in
     return "\n".join(lines) + "\n"
 
 
-def docx_bytes(data: dict[str, Any] | None = None, year: int = 2024, **kwargs: Any) -> bytes:
-    document = build_docx(year, "某某区人民政府办公室", data if data is not None else tables(), **kwargs)
+def docx_bytes(data: dict[str, Any] | None = None, year: int = 2024, unit: str = "某某区人民政府办公室",
+               **kwargs: Any) -> bytes:
+    document = build_docx(year, unit, data if data is not None else tables(), **kwargs)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -36,14 +36,14 @@ def _scaled(k: int) -> dict[str, Any]:
 def _write_units(folder: Path) -> dict[str, Path]:
     folder.mkdir()
     units = {
-        "a.docx": docx_bytes(_scaled(1), sections=NO_PROSE),
-        "b.docx": docx_bytes(_scaled(2), sections=NO_PROSE),
-        "c.docx": docx_bytes(_scaled(3), sections=NO_PROSE),
+        "a.docx": docx_bytes(_scaled(1), sections=NO_PROSE, unit="某某区统计局"),
+        "b.docx": docx_bytes(_scaled(2), sections=NO_PROSE, unit="某某区审计局"),
+        "c.docx": docx_bytes(_scaled(3), sections=NO_PROSE, unit="某某区财政局"),
     }
     broken = _scaled(1)
     broken["applications"]["new"]["total"] += 1
-    units["broken.docx"] = docx_bytes(broken, sections=NO_PROSE)
-    units["last_year.docx"] = docx_bytes(_scaled(1), year=2023, sections=NO_PROSE)
+    units["broken.docx"] = docx_bytes(broken, sections=NO_PROSE, unit="某某区民政局")
+    units["last_year.docx"] = docx_bytes(_scaled(1), year=2023, sections=NO_PROSE, unit="某某区商务局")
     units["old.doc"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
     paths = {}
     for name, data in units.items():
@@ -69,7 +69,7 @@ def test_aggregate_sums_trusted_units_and_names_the_rest(tmp_path: Path) -> None
     assert data["tables"]["applications"]["new"] == six["applications"]["new"]
     assert data["tables"]["reviews"]["litigation_direct"] == six["reviews"]["litigation_direct"]
     assert data["tables"]["disclosure"]["fees"] == {"fee_amount": 151.8}  # 25.3 × 6, added as decimals
-    assert b"summed 3 unit(s) for 2024; 3 left out" in proc.stderr
+    assert "已汇总 3 个单位的 2024 年数据；3 个单位未纳入\n" in proc.stderr.decode()
 
 
 def test_aggregate_exports_a_combined_report_that_checks_clean(tmp_path: Path) -> None:
@@ -104,10 +104,10 @@ def test_aggregate_with_nothing_to_sum_is_exit_2(tmp_path: Path) -> None:
     bad = tmp_path / "old.wps"
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     proc = run_cli("aggregate", str(bad), "-o", str(tmp_path / "x.docx"))
-    assert proc.returncode == 2 and b"no unit could be summed" in proc.stderr
+    assert proc.returncode == 2 and "没有可以汇总的单位".encode() in proc.stderr
     assert not (tmp_path / "x.docx").exists()
     proc = run_cli("aggregate", str(bad), "-f", "pdf")
-    assert proc.returncode == 2 and b"--format must be one of" in proc.stderr
+    assert proc.returncode == 2 and "--format 只能是".encode() in proc.stderr
 
 
 @SETTINGS

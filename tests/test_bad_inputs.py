@@ -90,11 +90,17 @@ def test_mixed_batch_checks_every_good_report(bad_dir: Path, tmp_path: Path, job
     assert found[str(EXAMPLES / "clean_2024.docx")] == []
     assert found[str(SEED)] == SEED_CODES
     assert found[str(EXAMPLES / "defects_2024.docx")] == _findings(_cli("check", "-f", "json", str(EXAMPLES / "defects_2024.docx")).stdout)[str(EXAMPLES / "defects_2024.docx")]
+    skipped = {s["path"]: s["reason"] for s in json.loads(proc.stdout)["skipped"]}
     for name, (allowed, _) in EXPECTED.items():
+        if allowed == frozenset({"F003"}):  # found in a folder, a non-report is listed as skipped
+            assert str(bad_dir / name) not in found and skipped.pop(str(bad_dir / name)) == "not-a-report"
+            continue
         codes = found[str(bad_dir / name)]
         assert (not [c for c in codes if c[0] == "F"]) if allowed == "checked" else codes[0] in allowed
+    assert set(skipped.values()) <= {"file-type"}
     summary = json.loads(proc.stdout)["summary"]
-    assert summary["files"] == len(EXPECTED) + 3
+    not_reports = sum(1 for allowed, _ in EXPECTED.values() if allowed == frozenset({"F003"}))
+    assert summary["files"] == len(EXPECTED) - not_reports + 3
     assert summary["unreadable"] == sum(1 for a, code in EXPECTED.values() if code == 2)
     assert _tree_state(bad_dir, EXAMPLES) == before  # nothing written to any input
     assert list(temp.iterdir()) == []  # no temporary files left behind
@@ -129,7 +135,7 @@ def test_ctrl_c_ends_a_batch_with_130_and_no_traceback(tmp_path: Path, jobs: str
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr.decode()
-    assert b"Traceback" not in stderr and b"interrupted" in stderr
+    assert b"Traceback" not in stderr and "已中断".encode() in stderr  # zh by default
     assert not (tmp_path / "out.json").exists()  # no half-written output
     assert [p.name for p in tmp_path.iterdir()] == ["batch"]
 
@@ -183,8 +189,8 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_output_never_replaces_an_input_or_fails_with_a_traceback(tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
     report.write_bytes(SEED.read_bytes())
-    for target, words in ((report, b"one of the inputs"), (tmp_path, b"is a directory"),
-                          (tmp_path / "missing" / "x.json", b"cannot write")):
+    for target, words in ((report, "是输入文件之一".encode()), (tmp_path, "是文件夹".encode()),
+                          (tmp_path / "missing" / "x.json", "无法写入".encode())):
         proc = _cli("check", "-f", "json", "-o", str(target), str(report))
         assert proc.returncode == 2 and words in proc.stderr and b"Traceback" not in proc.stderr
     assert report.read_bytes() == SEED.read_bytes()

@@ -21,16 +21,28 @@ def _saved(document: object) -> bytes:
 
 
 def test_blank_template_is_a_handful_of_findings_in_document_order() -> None:
-    blank = _saved(build_docx(2024, "某局", tables=None, sections={s: "" for s in "一二三四五六"}))
-    got = [(f.code, f.location.section, f.message) for f in check_docx(blank).findings]
+    from reportlint.template import blank_template
+
+    got = [(f.code, f.location.section, f.message) for f in check_docx(blank_template(2024)).findings]
+    guidance = "残留模板占位符“此处填写”，请填写实际内容。"
     assert got == [
-        ("S106", "一", "第一部分“总体情况”没有实质内容。"),
+        ("C603", None, "残留模板占位符“（单位名称）”，请填写实际内容。"),
+        ("C603", "一", guidance),
+        ("C603", "二", guidance),
         ("T305", "二", f"{T2}有 10 个单元格空白（全部 6 行），按0计算；没有数据请填0。"),
+        ("C603", "三", guidance),
         ("T305", "三", f"{T3}有 175 个单元格空白（全部 25 行），按0计算；没有数据请填0。"),
+        ("C603", "四", guidance),
         ("T305", "四", f"{T4}有 15 个单元格空白（全部 3 行），按0计算；没有数据请填0。"),
-        ("S106", "五", "第五部分“存在的主要问题及改进情况”没有实质内容。"),
-        ("S106", "六", "第六部分“其他需要报告的事项”没有实质内容。"),
-    ]  # was 206 findings (200 T305, two C601, C602, three S106)
+        ("C603", "五", guidance),
+        ("C603", "六", guidance),
+    ]  # `reportlint template`: was 206 findings (200 of them T305)
+
+
+def test_template_with_empty_sections_is_s106_alone_per_section() -> None:
+    blank = _saved(build_docx(2024, "某局", tables=None, sections={s: "" for s in "一二三四五六"}))
+    got = [(f.code, f.location.section) for f in check_docx(blank).findings]
+    assert got == [("S106", "一"), ("T305", "二"), ("T305", "三"), ("T305", "四"), ("S106", "五"), ("S106", "六")]
 
 
 def test_old_layout_table_in_a_2024_report_is_t306_alone() -> None:

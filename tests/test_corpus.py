@@ -15,7 +15,7 @@ from reportlint.pack import load_pack
 
 SEED = REPO / "examples" / "000_b2d447095e0c6c81.txt"
 REPORT_SCHEMA = json.loads((REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
-corpus_files = sorted(p for p in CORPUS.glob("*") if p.name != "README.md") if CORPUS.is_dir() else []
+corpus_files = sorted(p for p in CORPUS.glob("*") if p.is_file() and p.name != "README.md") if CORPUS.is_dir() else []
 
 
 def test_seed_report_cli() -> None:

@@ -135,7 +135,7 @@ def test_previous_that_cannot_be_read(tmp_path: Path) -> None:
     now, _ = _texts(tables(), tables())
     (tmp_path / "r.txt").write_text(now, encoding="utf-8")
     proc = run_cli("check", "--previous", str(bad), str(tmp_path / "r.txt"))
-    assert proc.returncode == 2 and b"no readable report of last year" in proc.stderr
+    assert proc.returncode == 2 and "没有可读的上年度年报".encode() in proc.stderr
     assert b"old.doc" in proc.stderr and b"Traceback" not in proc.stderr
 
 

@@ -10,7 +10,6 @@ nothing is dropped silently.
 from __future__ import annotations
 
 import io
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,17 +32,28 @@ class Aggregate:
     tables: dict[str, Any] | None
     units: list[dict[str, Any]] = field(default_factory=list)
     excluded: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)  # copies of a unit summed once
+    missing_units: list[str] | None = None  # --units: expected units with no report (未报送)
 
     def as_dict(self) -> dict[str, Any]:
         return {"schema_version": "1.0", "tool": {"name": "reportlint", "version": __version__},
-                "year": self.year, "tables": self.tables, "units": self.units, "excluded": self.excluded}
+                "year": self.year, "tables": self.tables, "units": self.units, "excluded": self.excluded,
+                "duplicates": self.duplicates, "missing_units": self.missing_units}
 
 
 def aggregate(results: list[FileResult], year: int | None = None) -> Aggregate:
+    """Sum each unit once: of several copies of one unit's report (a DOCX and its PDF, a
+    revised copy) the one `batch.find_duplicates` keeps counts, the others are named."""
+    from reportlint.batch import find_duplicates
+
     year = year or _common_year(results)
     out = Aggregate(year, None)
+    copies = {d.path: d.kept for d in find_duplicates(results)}
     summed: list[dict[str, Any]] = []
     for result in results:
+        if result.path in copies:
+            out.duplicates.append({"unit": result.unit, "path": result.path, "kept": copies[result.path]})
+            continue
         reason = exclusion_reason(result, year)
         if reason:
             out.excluded.append({"unit": result.unit, "path": result.path, "reason": reason})
@@ -97,7 +107,9 @@ def sum_tables(units: list[dict[str, Any]]) -> dict[str, Any]:
 
 def render(result: Aggregate, fmt: str, unit_name: str) -> str | bytes:
     if fmt == "json":
-        return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        from reportlint.output.safe import dumps_json
+
+        return dumps_json(result.as_dict())
     if result.tables is None:
         raise ValueError("no unit could be summed")
     if fmt == "csv":
@@ -119,28 +131,31 @@ def _docx(result: Aggregate, unit_name: str) -> bytes:
 
 
 def _xlsx(result: Aggregate) -> bytes:
+    """Every cell through `append_row`: unit names and file names come from the units."""
     try:
         from openpyxl import Workbook
     except ImportError:
         raise RuntimeError("XLSX export needs openpyxl: pip install 'reportlint[xlsx]'") from None
+    from reportlint.output.safe import append_row, shown_name
+
     pack = load_pack(DEFAULT_PACK)
     book = Workbook()
     book.remove(book.active)
     for tid, tdef in pack.tables.items():
         sheet = book.create_sheet(tdef.name_zh[:31])
         columns = list(tdef.columns)
-        sheet.append(["", *[c.label for c in columns]])
+        append_row(sheet, ["", *[c.label for c in columns]])
         for row in tdef.rows:
             values = (result.tables or {}).get(tid, {}).get(row.id, {})
-            sheet.append([row.label, *[values.get(c.id, "") for c in columns]])
+            append_row(sheet, [row.label, *[values.get(c.id, "") for c in columns]])
     units = book.create_sheet("纳入汇总的单位")
-    units.append(["单位", "年度", "文件"])
+    append_row(units, ["单位", "年度", "文件"])
     for unit in result.units:
-        units.append([unit["unit"] or "", unit["year"] or "", unit["path"]])
+        append_row(units, [shown_name(unit["unit"]), unit["year"] or "", shown_name(unit["path"])])
     excluded = book.create_sheet("未纳入的单位")
-    excluded.append(["单位", "文件", "原因"])
+    append_row(excluded, ["单位", "文件", "原因"])
     for unit in result.excluded:
-        excluded.append([unit["unit"] or "", unit["path"], unit["reason"]])
+        append_row(excluded, [shown_name(unit["unit"]), shown_name(unit["path"]), unit["reason"]])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

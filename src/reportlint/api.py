@@ -6,11 +6,14 @@ import glob
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlint.checks import run_rules
 from reportlint.checks.base import Context, make
+from reportlint.checks.history import prior_for
 from reportlint.extract import tables_data
+from reportlint.files import display_name
 from reportlint.locate import build_report
 from reportlint.model import Document, FileResult, Location, Prior
 from reportlint.pack import DEFAULT_PACK, load_pack
@@ -26,15 +29,18 @@ def check_document(doc: Document, ctx: Context | None = None) -> FileResult:
     report = build_report(doc)
     findings = run_rules(report, ctx)
     findings.sort(key=lambda f: f.sort_key())
+    prior = prior_for(report, ctx) if ctx.priors else None
     return FileResult(doc.path, doc.format, report.unit, report.year, findings,
-                      tables=tables_data(report), layout=report.layout_pack.id)
+                      tables=tables_data(report), layout=report.layout_pack.id,
+                      previous=prior.path if prior else None)
 
 
 def check_path(
     path: str | Path, ctx: Context | None = None, limits: Limits | None = None, convert: bool = False
 ) -> FileResult:
     limits = limits or Limits()
-    return _guarded(os.fspath(path), ctx or Context(), limits, lambda: read_path(Path(path), limits, convert))
+    name = display_name(os.fspath(path))
+    return _guarded(name, ctx or Context(), limits, lambda: read_path(Path(path), limits, convert))
 
 
 def check_text(text: str, ctx: Context | None = None, name: str = "-", limits: Limits | None = None) -> FileResult:
@@ -102,29 +108,45 @@ def _unreadable(name: str, err: ReadError, ctx: Context) -> FileResult:
 
 def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
     """Files named, found under directories (recursively), or matched by globs; sorted, unique."""
+    return scan_paths(paths, exclude).files
+
+
+@dataclass
+class Scan:
+    files: list[str]  # to check, in order
+    named: set[str]  # named on the command line (not found in a folder): a non-report is F003
+    other: list[str]  # found in a folder, of a kind no reader takes (a picture, a spreadsheet)
+
+
+def scan_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Scan:
     excluded = list(exclude)
-    out: list[str] = []
+    scan = Scan([], set(), [])
     for raw in paths:
         if raw == "-":
-            out.append(raw)
-            continue
-        if any(ch in raw for ch in "*?[") and not os.path.exists(raw):
-            out.extend(sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p)))
+            scan.files.append(raw)
+            scan.named.add(raw)
+        elif any(ch in raw for ch in "*?[") and not os.path.exists(raw):
+            _add_found(scan, sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p)))
         elif os.path.isdir(raw):
-            out.extend(_walk(raw))
+            _add_found(scan, _walk(raw))
         else:
-            out.append(raw)  # missing files are reported as F001, not dropped
-    unique = list(dict.fromkeys(out))
-    return [p for p in unique if not _is_excluded(p, excluded)]
+            scan.files.append(raw)  # missing files are reported as F001, not dropped
+            scan.named.add(raw)
+    scan.files = [p for p in dict.fromkeys(scan.files) if not _is_excluded(p, excluded)]
+    scan.other = [p for p in dict.fromkeys(scan.other) if not _is_excluded(p, excluded)]
+    return scan
+
+
+def _add_found(scan: Scan, paths: Iterable[str]) -> None:
+    for path in paths:
+        (scan.files if Path(path).suffix.lower() in CHECKABLE_EXTS else scan.other).append(path)
 
 
 def _walk(root: str) -> Iterator[str]:
     found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in filenames:
-            if Path(filename).suffix.lower() in CHECKABLE_EXTS and not filename.startswith(("~$", ".")):
-                found.append(os.path.join(dirpath, filename))
+        found.extend(os.path.join(dirpath, f) for f in filenames if not f.startswith(("~$", ".")))
     yield from sorted(found)
 
 

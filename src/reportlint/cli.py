@@ -18,9 +18,11 @@ import typer
 from reportlint import __version__
 from reportlint.checks.base import Context
 from reportlint.files import write_atomic
+from reportlint.messages import say, usage_error
 from reportlint.model import SEVERITY_RANK, FileResult
 from reportlint.output import BINARY_FORMATS, FORMATS, Options, render
 from reportlint.pack import DEFAULT_PACK, PackError, load_pack
+from reportlint.read.detect import CHECKABLE_EXTS
 
 app = typer.Typer(
     add_completion=False,
@@ -51,7 +53,7 @@ def _root(
     """reportlint"""
 
 
-def _codes(values: list[str] | None) -> list[str]:
+def _codes(values: list[str] | None, lang: str = "zh") -> list[str]:
     pack = load_pack(DEFAULT_PACK)
     out: list[str] = []
     for value in values or []:
@@ -67,41 +69,52 @@ def _codes(values: list[str] | None) -> list[str]:
             elif item[0].isalpha() and item[1:].isdigit() or len(item) == 1 and item.isalpha():
                 out.append(item.upper())
             else:
-                raise _fail(f"unknown rule {item!r}; see `reportlint rules`")
+                raise _fail(say("unknown-rule", lang, item=item))
     return out
 
 
 def _context(config: dict[str, Any], select: list[str] | None, ignore: list[str] | None, lang: str | None) -> Context:
-    chosen = _codes(select) if select else _codes(config.get("select"))
+    ui = lang or config.get("lang", "zh")
+    chosen = _codes(select, ui) if select else _codes(config.get("select"), ui)
     return Context(
-        lang=lang or config.get("lang", "zh"),
+        lang=ui,
         selected=frozenset(chosen) if chosen else None,
-        ignored=frozenset(_codes(ignore) + _codes(config.get("ignore"))),
-        severity={_codes([k])[0]: v for k, v in config.get("severity", {}).items()},
+        ignored=frozenset(_codes(ignore, ui) + _codes(config.get("ignore"), ui)),
+        severity={_codes([k], ui)[0]: v for k, v in config.get("severity", {}).items()},
         unit_type=config.get("unit-type"),
     )
 
 
-def _load_config(path: Path | None) -> dict[str, Any]:
-    from reportlint.config import find_config, load_config
+def _load_config(path: Path | None, paths: list[str], lang: str | None) -> tuple[dict[str, Any], Path]:
+    """The config named by --config, or the nearest one above the files checked; and the
+    folder its paths are relative to."""
+    from reportlint.config import find_config, load_config, search_start
 
-    found = path or find_config(Path.cwd())
     if path is not None and not path.is_file():
-        raise _fail(f"config file not found: {path}")
+        raise _fail(say("config-not-found", lang or "zh", path=path))
     try:
-        return load_config(found) if found else {}
+        found = path or find_config(search_start(paths), lang or "zh")
+        return (load_config(found, lang or "zh") if found else {}), (found.parent if found else Path.cwd())
     except PackError as err:
         raise _fail(str(err)) from None
 
 
-def _emit(data: str | bytes, output: Path | None) -> None:
+def format_for(output: Path | None) -> str:
+    """The format an output file's name asks for: 汇总.xlsx is XLSX, report.sarif is SARIF."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    return {"xml": "junit", "htm": "html", "txt": "text"}.get(suffix, suffix if suffix in FORMATS else "text")
+
+
+def _emit(data: str | bytes, output: Path | None, lang: str = "zh", fmt: str | None = None) -> None:
     if output is not None:
         if output.is_dir():
-            raise _fail(f"--output {output} is a directory; give a file name")
+            raise _fail(say("output-is-dir", lang, path=output))
         try:
             write_atomic(output, data)
         except OSError as exc:
-            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+            raise _fail(say("cannot-write", lang, path=output, reason=exc.strerror or exc)) from None
+        if fmt:
+            sys.stderr.write(f"reportlint: {say('wrote', lang, path=output, fmt=fmt.upper())}\n")
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
     else:
@@ -112,7 +125,7 @@ def _emit(data: str | bytes, output: Path | None) -> None:
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="文件、文件夹、通配符，或 - 表示标准输入")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="|".join(FORMATS))] = "text",
+    output_format: Annotated[str | None, typer.Option("--format", "-f", help="|".join(FORMATS) + "；默认按 -o 的扩展名，否则 text")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（原子写入）")] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="有问题也以 0 退出")] = False,
@@ -129,56 +142,97 @@ def check(
     timeout: Annotated[float | None, typer.Option("--timeout", help="单个文件的检查时限（秒），0 表示不限", min=0)] = None,
     previous: Annotated[list[str] | None, typer.Option("--previous", help="上年度的年报（文件或文件夹），用于 X701、X702、C605")] = None,
     unit_type: Annotated[str | None, typer.Option("--unit-type", help="department|government，决定公布期限（P204）")] = None,
+    units: Annotated[Path | None, typer.Option("--units", help="应报送单位名单（每行一个，或 CSV/XLSX 第一列），列出未报送的单位")] = None,
 ) -> None:
     """检查一个或多个年度报告。"""
-    from reportlint.api import check_bytes, check_paths, expand_paths
+    from reportlint.api import check_bytes, check_paths, scan_paths
+    from reportlint.batch import review, set_aside_non_reports
 
+    output_format = output_format or format_for(output)
+    if lang not in (None, "zh", "en"):
+        raise _fail(say("bad-lang"))
+    ui = lang or "zh"  # until the config may name another
     if output_format not in FORMATS:
-        raise _fail(f"unknown --format {output_format!r}; choose one of {', '.join(FORMATS)}")
+        raise _fail(say("unknown-format", ui, value=output_format, choices="|".join(FORMATS)))
     if output_format in BINARY_FORMATS and output is None and sys.stdout.isatty():
-        raise _fail(f"--format {output_format} is a binary file: add --output FILE.{output_format}")
-    cfg = _load_config(config)
+        raise _fail(say("binary-needs-output", ui, fmt=output_format))
+    cfg, cfg_root = _load_config(config, paths, lang)
+    ctx = _context(cfg, select, ignore, lang)
+    ui = ctx.lang
     fail_level = fail_on or cfg.get("fail-on", "error")
     if fail_level not in SEVERITY_RANK:
-        raise _fail(f"--fail-on must be error, warning or info, not {fail_level!r}")
-    if lang not in (None, "zh", "en"):
-        raise _fail("--lang must be zh or en")
-    ctx = _context(cfg, select, ignore, lang)
+        raise _fail(say("bad-fail-on", ui, value=fail_level))
     if unit_type not in (None, "department", "government"):
-        raise _fail("--unit-type must be department or government")
+        raise _fail(say("bad-unit-type", ui))
     limits = _limits(cfg, max_size_mb, timeout)
-    ctx = replace(ctx, unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits)))
+    expected_units = _expected_units(units, ui)
+    ctx = replace(ctx, unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits, ui)))
     convert = convert or bool(cfg.get("convert", False))
-    files = expand_paths(paths, cfg.get("exclude", ()))
+    scan = scan_paths(paths)
+    files = _not_excluded(scan.files, cfg.get("exclude", ()), cfg_root)
     if not files:
-        raise _fail("no files to check (folders are searched for .docx .txt .md .html .pdf .doc .wps)")
+        raise _fail(say("no-files", ui, exts=" ".join(sorted(CHECKABLE_EXTS))))
     if output is not None and output.exists() and any(p != "-" and os.path.exists(p) and os.path.samefile(p, output) for p in files):
-        raise _fail(f"--output {output} is one of the inputs; reportlint never writes to an input")
+        raise _fail(say("output-is-input", ui, path=output))
     results: list[FileResult] = []
     on_disk = [p for p in files if p != "-"]
     if "-" in files:
         results.append(check_bytes(sys.stdin.buffer.read(), ctx, "-", limits))
     results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits, convert=convert))
-    _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}))
-    options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics)
+    _apply_per_file_ignores(results, cfg.get("per-file-ignores", {}), cfg_root)
+    if output_format == "docx" and output is not None and (output.is_dir() or len(results) > 1):
+        _annotate_into(results, output, ctx.lang)
+        raise typer.Exit(_exit_code(results, fail_level, exit_zero))
+    results, skipped = set_aside_non_reports(results, scan.named, _not_excluded(scan.other, cfg.get("exclude", ()), cfg_root))
+    notes = review(results, expected_units, bool(ctx.priors))
+    notes.skipped = skipped
+    options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics, notes=notes)
     try:
         data = render(results, output_format, options)
     except RuntimeError as err:
         raise _fail(str(err)) from None
-    _emit(data, output)
+    _emit(data, output, ui, output_format)
     raise typer.Exit(_exit_code(results, fail_level, exit_zero))
 
 
-def _priors(paths: list[str] | None, limits: Any) -> list[Any]:
+def _annotate_into(results: list[FileResult], folder: Path, lang: str) -> None:
+    """`-f docx -o DIR`: one annotated copy per DOCX, each under its own name."""
+    from reportlint.output.docx_comments import write_annotated
+
+    if folder.exists() and not folder.is_dir():
+        raise _fail(say("docx-folder-is-file", lang, path=folder))
+    try:
+        written, skipped = write_annotated(results, folder, lang)
+    except (RuntimeError, OSError) as err:
+        raise _fail(str(err)) from None
+    note = say("docx-written", lang, folder=folder, n=len(written))
+    note += say("docx-skipped", lang, n=len(skipped)) if skipped else ""
+    sys.stderr.write(f"reportlint: {note}\n")
+
+
+def _expected_units(path: Path | None, lang: str) -> Any:
+    if path is None:
+        return None
+    from reportlint.units import read_unit_list
+
+    try:
+        return read_unit_list(str(path))
+    except OSError as exc:
+        raise _fail(say("units-unreadable", lang, path=path, reason=exc.strerror or exc)) from None
+    except ValueError:
+        raise _fail(say("units-empty", lang, path=path)) from None
+
+
+def _priors(paths: list[str] | None, limits: Any, lang: str) -> list[Any]:
     from reportlint.api import load_priors
 
     if not paths:
         return []
     priors, problems = load_priors(paths, limits)
     for problem in problems:
-        sys.stderr.write(f"reportlint: --previous {problem}; not used\n")
+        sys.stderr.write(f"reportlint: {say('previous-problem', lang, problem=problem)}\n")
     if not priors:
-        raise _fail("--previous: no readable report of last year")
+        raise _fail(say("previous-none", lang))
     return priors
 
 
@@ -195,11 +249,17 @@ def _limits(cfg: dict[str, Any], max_size_mb: float | None, timeout: float | Non
     return limits
 
 
-def _apply_per_file_ignores(results: list[FileResult], table: dict[str, list[str]]) -> None:
-    from fnmatch import fnmatch
+def _not_excluded(files: list[str], patterns: list[str], root: Path) -> list[str]:
+    from reportlint.config import matches
+
+    return [f for f in files if f == "-" or not any(matches(f, root, p) for p in patterns)]
+
+
+def _apply_per_file_ignores(results: list[FileResult], table: dict[str, list[str]], root: Path) -> None:
+    from reportlint.config import matches
 
     for result in results:
-        codes = {c for pattern, cs in table.items() if fnmatch(result.path, pattern) for c in _codes(cs)}
+        codes = {c for pattern, cs in table.items() if matches(result.path, root, pattern) for c in _codes(cs)}
         if codes:
             result.findings = [f for f in result.findings if not any(f.code.startswith(c) for c in codes)]
 
@@ -219,15 +279,25 @@ import reportlint.commands  # noqa: E402,F401 - registers them on `app`
 
 def _interrupted(signum: int, frame: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the cleanup
-    sys.stderr.write("\nreportlint: interrupted\n")
+    sys.stderr.write(f"\nreportlint: {say('interrupted', _argv_lang())}\n")
     raise KeyboardInterrupt  # typer turns it into exit code 130; pool workers are terminated
 
 
+def _argv_lang() -> str:
+    """The language asked for on the command line, for what is said before (or outside) a command."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--lang=en" or (arg == "--lang" and args[i + 1 : i + 2] == ["en"]):
+            return "en"
+    return "zh"
+
+
 def run() -> None:
-    """Run the app with clean endings: no traceback on Ctrl-C or a closed pipe."""
+    """Run the app with clean endings: no traceback on Ctrl-C or a closed pipe, usage errors
+    in the run's language."""
     signal.signal(signal.SIGINT, _interrupted)
     try:
-        app()
+        code = app(standalone_mode=False)
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
     except PackError as err:
@@ -238,11 +308,32 @@ def run() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_FINDINGS)
     except Exception as exc:  # the last guard: a bug of ours is a message, not a traceback
+        if _is_usage_error(exc):
+            message = getattr(exc, "format_message")()  # noqa: B009 - known by interface, not class
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `reportlint`: the help is the answer
+                sys.stderr.write(message + "\n")
+            else:
+                sys.stderr.write(usage_error(message, _usage(exc), _argv_lang()))
+            sys.exit(EXIT_USAGE)
         if os.environ.get("REPORTLINT_DEBUG"):
             raise
-        sys.stderr.write(f"reportlint: internal error ({type(exc).__name__}: {exc}); "
-                         "please report it, with REPORTLINT_DEBUG=1 for details\n")
+        detail = say("internal-error", _argv_lang(), kind=type(exc).__name__, detail=exc)
+        sys.stderr.write(f"reportlint: {detail}\n")
         sys.exit(EXIT_USAGE)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """The parser's UsageError (exit code 2), known by its interface: typer vendors the class."""
+    return getattr(exc, "exit_code", None) == EXIT_USAGE and hasattr(exc, "format_message")
+
+
+def _usage(exc: Any) -> str:
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        return ""
+    hint = f"{ctx.command_path} --help"
+    return f"{ctx.get_usage()}\n" + (f"运行 '{hint}' 查看帮助。" if _argv_lang() == "zh" else f"Try '{hint}' for help.")
 
 
 def main() -> None:

@@ -13,8 +13,9 @@ from typing import Annotated, Any
 import typer
 
 from reportlint.checks.base import Context
-from reportlint.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, _emit, _fail, app
+from reportlint.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, _emit, _expected_units, _fail, app
 from reportlint.files import write_atomic
+from reportlint.messages import SEVERITY, say
 from reportlint.pack import DEFAULT_PACK, PackError, load_pack
 
 
@@ -26,31 +27,45 @@ def aggregate_command(
     year: Annotated[int | None, typer.Option("--year", help="汇总年度；默认取多数单位的年度")] = None,
     unit: Annotated[str, typer.Option("--unit", help="汇总报告（.docx）的单位名称")] = "（汇总）",
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数")] = 1,
+    units: Annotated[Path | None, typer.Option("--units", help="应报送单位名单（每行一个，或 CSV/XLSX 第一列）")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="zh|en")] = "zh",
 ) -> None:
     """把各单位三张统计表逐格相加，得到汇总数据（未纳入的单位及原因一并列出）。
 
     退出码：0 全部纳入；1 有单位未纳入；2 没有可汇总的单位或用法错误。"""
     from reportlint.aggregate import EXPORT_FORMATS, aggregate, render
-    from reportlint.api import check_paths, expand_paths
+
+    _check_lang(lang)
+    from reportlint.api import check_paths, scan_paths
+    from reportlint.batch import set_aside_non_reports
+    from reportlint.units import compare_units
 
     fmt = output_format or (output.suffix.lower().lstrip(".") if output is not None else "json")
     if fmt not in EXPORT_FORMATS:
-        raise _fail(f"--format must be one of {', '.join(EXPORT_FORMATS)} (or give --output a .json/.csv/.xlsx/.docx name)")
+        raise _fail(say("aggregate-format", lang, choices=", ".join(EXPORT_FORMATS)))
     if fmt in ("xlsx", "docx") and output is None:
-        raise _fail(f"{fmt} is binary: give --output FILE.{fmt}")
-    files = [p for p in expand_paths(paths) if p != "-"]
+        raise _fail(say("aggregate-binary", lang, fmt=fmt))
+    expected = _expected_units(units, lang)
+    scan = scan_paths(paths)
+    files = [p for p in scan.files if p != "-"]
     if not files:
-        raise _fail("no files to aggregate")
-    result = aggregate(list(check_paths(files, Context(), jobs=max(1, jobs))), year)
+        raise _fail(say("aggregate-no-files", lang))
+    results, skipped = set_aside_non_reports(list(check_paths(files, Context(), jobs=max(1, jobs))), scan.named, [])
+    result = aggregate(results, year)
+    if expected is not None:
+        result.missing_units = [u.name for u in compare_units(expected, [(r.path, r.unit) for r in results]).missing]
     if result.tables is None and fmt != "json":
-        raise _fail("no unit could be summed; run `reportlint aggregate -f json` to see why each was left out")
+        raise _fail(say("aggregate-none", lang))
     try:
         data = render(result, fmt, unit)
     except RuntimeError as err:
         raise _fail(str(err)) from None
-    _emit(data, output)
-    sys.stderr.write(f"reportlint: summed {len(result.units)} unit(s) for {result.year or '?'}; "
-                     f"{len(result.excluded)} left out\n")
+    _emit(data, output, lang)
+    done = say("aggregate-done", lang, n=len(result.units), year=result.year or "?", left=len(result.excluded))
+    extra = [say("aggregate-duplicates", lang, n=len(result.duplicates)) if result.duplicates else "",
+             say("aggregate-skipped", lang, n=len(skipped)) if skipped else "",
+             say("aggregate-missing", lang, n=len(result.missing_units)) if result.missing_units else ""]
+    sys.stderr.write(f"reportlint: {done}{''.join(extra)}\n")
     raise typer.Exit(EXIT_USAGE if result.tables is None else EXIT_FINDINGS if result.excluded else EXIT_OK)
 
 
@@ -61,6 +76,7 @@ def list_rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text|json|markdown")] = "text",
 ) -> None:
     """列出全部规则。"""
+    _check_lang(lang)
     rules = sorted(_pack(pack).rules.values(), key=lambda r: r.code)
     if output_format == "markdown":
         from reportlint.output.rulesdoc import render_rules_markdown
@@ -68,13 +84,18 @@ def list_rules(
         _emit(render_rules_markdown(_pack(pack)), None)
         return
     if output_format not in ("text", "json"):
-        raise _fail("--format must be text, json or markdown")
+        raise _fail(say("rules-format", lang))
     if output_format == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary[lang], "basis": r.basis} for r in rules]
         _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return
-    lines = [f"{r.code}  {r.name:<24} {r.severity:<8} {r.summary.get(lang, r.summary['zh'])}" for r in rules]
+    lines = [f"{r.code}  {r.name:<24} {SEVERITY[lang][r.severity]:<8} {r.summary.get(lang, r.summary['zh'])}" for r in rules]
     _emit("\n".join(lines) + "\n", None)
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("zh", "en"):
+        raise _fail(say("bad-lang"))
 
 
 def _pack(pack_id: str) -> Any:
@@ -90,19 +111,24 @@ def explain_rule(
     lang: Annotated[str, typer.Option("--lang", help="zh|en")] = "zh",
 ) -> None:
     """解释一条规则：检查什么、依据、通过与不通过的例子。"""
+    _check_lang(lang)
     rule = load_pack(DEFAULT_PACK).rule_by_name(code)
     if rule is None:
-        raise _fail(f"unknown rule {code!r}; see `reportlint rules`")
-    zh = lang == "zh"
+        raise _fail(say("unknown-rule", lang, item=code))
+    from reportlint.rule_examples import example_message
+
+    colon = "：" if lang == "zh" else ": "
+    heading = "：" if lang == "zh" else ":"
     lines = [
         f"{rule.code} {rule.name}",
-        f"{'级别' if zh else 'severity'}: {rule.severity}",
-        f"{'检查' if zh else 'checks'}: {rule.summary.get(lang, rule.summary['zh'])}",
-        f"{'依据' if zh else 'basis'}: {rule.basis or '—'}",
-        f"{'提示语' if zh else 'message'}: {rule.message.get(lang, rule.message['zh'])}",
+        f"{say('rule-severity', lang)}{colon}{SEVERITY[lang][rule.severity]}",
+        f"{say('rule-checks', lang)}{colon}{rule.summary.get(lang, rule.summary['zh'])}",
+        f"{say('rule-basis', lang)}{colon}{rule.basis or '—'}",
+        f"{say('rule-message', lang)}{colon}{example_message(rule, lang)}",
     ]
     if rule.example:
-        lines += [f"{'通过' if zh else 'passes'}:", _indent(rule.example["pass"]), f"{'不通过' if zh else 'fails'}:", _indent(rule.example["fail"])]
+        lines += [f"{say('rule-passes', lang)}{heading}", _indent(rule.example["pass"]),
+                  f"{say('rule-fails', lang)}{heading}", _indent(rule.example["fail"])]
     _emit("\n".join(lines) + "\n", None)
 
 
@@ -120,7 +146,7 @@ def extract(
     from reportlint.extract import extract_path, to_csv
 
     if output_format not in ("json", "csv"):
-        raise _fail("--format must be json or csv")
+        raise _fail(say("extract-format"))
     try:
         data = extract_path(path)
     except PackError as err:
@@ -132,17 +158,14 @@ def extract(
 @app.command()
 def template(
     output: Annotated[Path, typer.Option("--output", "-o", help="输出的 .docx 文件")],
-    year: Annotated[int, typer.Option("--year", help="报告年度")] = 2025,
+    year: Annotated[int | None, typer.Option("--year", help="报告年度；默认为上一年")] = None,
     unit: Annotated[str, typer.Option("--unit", help="单位名称")] = "（单位名称）",
 ) -> None:
-    """生成一份官方格式的空白年报（.docx），表格按模板合并单元格。"""
-    import io
+    """生成一份公文格式（A4、GB/T 9704）的空白年报（.docx）：各部分有填写提示，表格按模板合并单元格。"""
+    import datetime
 
-    from reportlint.template import build_docx
+    from reportlint.template import blank_template
 
     if output.suffix.lower() != ".docx":
-        raise _fail("--output must end with .docx")
-    document = build_docx(year, unit, tables=None, sections={s: "" for s in "一二三四五六"})
-    buffer = io.BytesIO()
-    document.save(buffer)
-    write_atomic(output, buffer.getvalue())
+        raise _fail(say("template-suffix"))
+    write_atomic(output, blank_template(year or datetime.date.today().year - 1, unit))

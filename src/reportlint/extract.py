@@ -9,6 +9,7 @@ from typing import Any
 
 from reportlint.locate import Report, build_report
 from reportlint.model import Document
+from reportlint.output.safe import csv_row
 from reportlint.pack import PackError
 from reportlint.read import ReadError, read_path
 
@@ -40,11 +41,12 @@ def tables_data(report: Report) -> dict[str, Any]:
 
 
 def to_csv(data: dict[str, Any]) -> str:
+    """Long format, one value a record; cells through the one neutralising step (`csv_row`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["table", "row", "column", "value"])
+    writer.writerow(csv_row(["table", "row", "column", "value"]))
     for tid, rows in data.items():
         for row_id, cols in (rows or {}).items():
             for col_id, value in cols.items():
-                writer.writerow([tid, row_id, col_id, "" if value is None else value])
+                writer.writerow(csv_row([tid, row_id, col_id, value]))
     return buffer.getvalue()

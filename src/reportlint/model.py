@@ -145,6 +145,7 @@ class FileResult:
     unreadable: bool = False
     tables: dict[str, Any] | None = None  # the extract shape, for `aggregate`; not in check's JSON
     layout: str | None = None  # id of the rule pack whose table layout the report uses
+    previous: str | None = None  # --previous: the path of last year's report paired with this one
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}

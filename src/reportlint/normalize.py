@@ -144,7 +144,20 @@ def _fold_cached(text: str, traditional: bool | None) -> Folded:
     return _fold(text, traditional)
 
 
+# Mirror sites write the pinyin of some characters after them: 統(tǒng)計局. It is noise in the
+# text, not part of it; a tone mark tells it from a Latin word in brackets such as (http).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_INLINE_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\([a-zü]*[{_TONED}][a-zü{_TONED}]*\)")
+
+
+def strip_pinyin(text: str) -> str:
+    """The text without mirror-site pinyin: 統(tǒng)計局 → 統計局."""
+    return _INLINE_PINYIN.sub("", text) if "(" in text else text
+
+
 def _fold(text: str, traditional: bool | None) -> Folded:
+    if "(" in text and _INLINE_PINYIN.search(text):
+        return _fold_without_pinyin(text, traditional)
     if traditional is None:
         traditional = needs_conversion(text)
     if not traditional:
@@ -178,6 +191,19 @@ def _convert_aligned(text: str) -> tuple[str, tuple[int, ...] | None]:
             changed = True
             index.extend(m.start() + i for i in _align(piece, converted))
     return "".join(parts), (tuple(index) if changed else None)
+
+
+def _fold_without_pinyin(text: str, traditional: bool | None) -> Folded:
+    """Fold the text with its inline pinyin dropped; the index map still points into `text`."""
+    kept: list[int] = []
+    last = 0
+    for m in _INLINE_PINYIN.finditer(text):
+        kept.extend(range(last, m.start()))
+        last = m.end()
+    kept.extend(range(last, len(text)))
+    inner = _fold("".join(text[i] for i in kept), traditional)
+    index = tuple(kept[min(inner.orig_pos(j), len(kept) - 1)] for j in range(len(inner.text)))
+    return Folded(inner.text, text, index)
 
 
 def _align(original: str, converted: str) -> tuple[int, ...]:

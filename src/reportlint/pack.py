@@ -105,6 +105,18 @@ class Section:
     keywords: tuple[str, ...] = ()  # in this order, they make a numbered heading this section
 
 
+@dataclass(frozen=True)
+class UnitRules:
+    """How the pack's reports name their issuer, and when two names are one unit."""
+
+    suffixes: tuple[str, ...] = ()
+    self_references: dict[str, str] = field(default_factory=dict)
+    issuer_labels: tuple[str, ...] = ()
+    key_replace: dict[str, str] = field(default_factory=dict)
+    key_strip_suffix: tuple[str, ...] = ()
+    abbreviations: dict[str, str] = field(default_factory=dict)
+
+
 @dataclass(eq=False)  # identity hash: packs are cached singletons, used as cache keys
 class Pack:
     id: str
@@ -115,6 +127,7 @@ class Pack:
     sections: tuple[Section, ...]
     title_pattern: str
     period_keywords: tuple[str, ...]
+    units: UnitRules
     tables: dict[str, TableDef]
     phrases: dict[str, tuple[str, ...]]
     rules: dict[str, RuleDef]
@@ -235,6 +248,18 @@ def _rows(items: list[dict[str, Any]]) -> tuple[Row, ...]:
     return tuple(Row(r["id"], r["label"], tuple(r.get("aliases", ())), tuple(r.get("columns", ()))) for r in items)
 
 
+def _unit_rules(data: dict[str, Any]) -> UnitRules:
+    key = data.get("key", {})
+    return UnitRules(
+        suffixes=tuple(sorted(data.get("suffixes", ()), key=len, reverse=True)),
+        self_references=dict(data.get("self_references", {})),
+        issuer_labels=tuple(data.get("issuer_labels", ())),
+        key_replace=dict(key.get("replace", {})),
+        key_strip_suffix=tuple(key.get("strip_suffix", ())),
+        abbreviations=dict(key.get("abbreviations", {})),
+    )
+
+
 def _build(data: dict[str, Any]) -> Pack:
     tables = {
         tid: TableDef(
@@ -280,6 +305,7 @@ def _build(data: dict[str, Any]) -> Pack:
         ),
         title_pattern=data["title_pattern"]["pattern"],
         period_keywords=tuple(data.get("period", {}).get("keywords", ())),
+        units=_unit_rules(data.get("units", {})),
         tables=tables,
         phrases={k: tuple(v) for k, v in data.get("phrases", {}).items()},
         rules=rules,

@@ -17,9 +17,10 @@ from reportlint import fastre
 from reportlint.checks.base import Context, make
 from reportlint.locate import Report
 from reportlint.model import Finding, Location, Prior
-from reportlint.normalize import fold, format_number
+from reportlint.normalize import format_number
 from reportlint.pack import Pack, RuleDef
 from reportlint.relations import equations
+from reportlint.units import unit_key
 
 PREVIOUS = "previous."
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
@@ -48,10 +49,6 @@ def _boilerplate(pack: Pack, extra: tuple[str, ...]) -> re.Pattern[str]:
         labels |= {alias for item in tdef.rows + tdef.columns for alias in item.aliases}
     bare = sorted({_NOT_WORDS.sub("", label) for label in labels} - {""}, key=len, reverse=True)
     return fastre.compile("|".join([*extra, *map(re.escape, bare)]))
-
-
-def unit_key(unit: str | None) -> str:
-    return re.sub(r"\s+", "", fold(unit or "", True).text)
 
 
 def prior_for(report: Report, ctx: Context) -> Prior | None:

@@ -20,10 +20,14 @@ def period_present(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Find
 
 def period_full_year(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
     period, year = report.period, report.year
-    if period is None or year is None or period.covers_year(year):
+    if period is None or year is None:
         return
+    problem = period.verdict(year)
+    if problem is None:
+        return
+    reason = {lang: text.format(year=year) for lang, text in rule.params["reasons"][problem].items()}
     yield make(rule, ctx, report.loc(period.pos), expected=f"{year}-01-01 至 {year}-12-31",
-               actual=period.quote, quote=period.quote, year=year)
+               actual=period.quote, quote=period.quote, year=year, reason=reason)
 
 
 def year_consistent(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:

@@ -93,8 +93,12 @@ def _zi(count: int) -> str:
 
 
 def title_present(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
-    if report.title is None:
-        yield make(rule, ctx, report.flat.locate(0) if report.flat.paragraphs else Location())
+    """One finding that says what is missing: the title, the unit, or both."""
+    if report.title is not None and report.unit:
+        return
+    what = ("title" if report.unit else "title_and_unit") if report.title is None else "unit"
+    loc = report.title.loc if report.title else (report.flat.locate(0) if report.flat.paragraphs else Location())
+    yield make(rule, ctx, loc, missing=rule.params["missing"][what])
 
 
 def _empty_bodies(report: Report, params: dict[str, Any]) -> Iterator[tuple[Heading, str]]:

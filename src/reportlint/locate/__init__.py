@@ -16,6 +16,7 @@ from reportlint.locate.period import Period, find_period
 from reportlint.locate.sections import SectionLayout, find_sections
 from reportlint.locate.tables import RawTable, find_text_table, read_grid, table_score
 from reportlint.locate.title import Title, find_title
+from reportlint.locate.unit import find_issuer
 from reportlint.model import Block, Document, Location, Table
 from reportlint.normalize import fold, to_simplified
 from reportlint.pack import DEFAULT_PACK, Pack, available_packs, load_pack, pack_for_year
@@ -37,10 +38,7 @@ class Report:
     tables: dict[str, CanonicalTable] = field(default_factory=dict)
     foreign_marker: str | None = None  # a marker of another format's layout, as written
     images: dict[str, Location] = field(default_factory=dict)
-
-    @property
-    def unit(self) -> str | None:
-        return self.title.unit if self.title else None
+    unit: str | None = None  # as written: from the title, else the first sentences or metadata
 
     def section_of(self, pos: int) -> str | None:
         starts = [h.start for h in self.layout.headings]
@@ -63,14 +61,16 @@ class Report:
 def build_report(doc: Document) -> Report:
     flat = flatten(doc)
     default = load_pack(DEFAULT_PACK)
-    title = find_title(flat, default.title_pattern)
-    period = find_period(flat, default.period_keywords)
-    year = title.year if title else (period.start.year if period and period.start else None)
+    title = find_title(flat, default, doc)
+    issuer = find_issuer(flat, default, title)
+    period = find_period(flat, default)
+    year = issuer.year or (period.start_year if period else None)
     pack = pack_for_year(year)
     tables_doc = _simplified_tables(doc) if flat.traditional else doc  # converted once, used twice
     layout_pack, foreign = _layout_pack(tables_doc, flat, pack)
     report = Report(doc, flat, pack, layout_pack, title, year, find_sections(flat, pack), period)
     report.foreign_marker = foreign
+    report.unit = issuer.unit
     _locate_tables(report, tables_doc)
     return report
 

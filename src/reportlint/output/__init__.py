@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from reportlint import __version__
 from reportlint.model import FileResult
@@ -19,6 +20,7 @@ class Options:
     quiet: bool = False
     statistics: bool = False
     rulepack: str = "gov-2021-30"
+    notes: Any = None  # batch.BatchNotes: skipped files, missing units, duplicates, --previous pairing
     version: str = __version__
 
 

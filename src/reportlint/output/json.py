@@ -1,11 +1,12 @@
-"""JSON per schemas/report.schema.json: deterministic, absent values null."""
+"""JSON per schemas/report.schema.json: deterministic, absent values null, text exact
+(a lone surrogate in a file name is written as its escape, so the file stays UTF-8)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from reportlint.model import FileResult
+from reportlint.output.safe import dumps_json
 
 
 def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
@@ -21,6 +22,7 @@ def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
                 "format": result.format,
                 "unit": result.unit,
                 "year": result.year,
+                "previous": result.previous,
                 "findings": [f.as_dict() for f in result.findings],
                 "counts": counts,
             }
@@ -30,8 +32,29 @@ def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
         "tool": {"name": "reportlint", "version": options.version, "rulepack": options.rulepack},
         "files": files,
         "summary": {"files": len(results), **totals, "unreadable": sum(1 for r in results if r.unreadable)},
+        **_notes(options.notes, results),
+    }
+
+
+def _notes(notes: Any, results: list[FileResult]) -> dict[str, Any]:
+    """What the batch says besides the findings; null where the run did not ask for it."""
+    if notes is None:
+        return {"skipped": [], "duplicates": [], "units": None, "unpaired_previous": None}
+    unit_of = {r.path: r.unit for r in results}
+    units = None
+    if notes.units is not None:
+        units = {
+            "expected": notes.units.expected,
+            "missing": [u.name for u in notes.units.missing],
+            "unlisted": [{"path": path, "unit": unit_of.get(path)} for path in notes.units.unlisted],
+        }
+    return {
+        "skipped": [{"path": s.path, "reason": s.reason} for s in notes.skipped],
+        "duplicates": [{"path": d.path, "kept": d.kept} for d in notes.duplicates],
+        "units": units,
+        "unpaired_previous": notes.unpaired,
     }
 
 
 def render_json(results: list[FileResult], options: Any) -> str:
-    return json.dumps(as_data(results, options), ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(as_data(results, options))

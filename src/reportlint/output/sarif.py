@@ -1,11 +1,17 @@
-"""SARIF 2.1.0 for code-scanning dashboards."""
+"""SARIF 2.1.0 for code-scanning dashboards; valid by the official schema (tested).
+
+A file name is written as a URI reference (percent-encoded from the name's own bytes, so
+even a name in a foreign encoding is exact); messages people read show hidden characters.
+"""
 
 from __future__ import annotations
 
-import json
+import os
 from typing import Any
+from urllib.parse import quote
 
 from reportlint.model import FileResult
+from reportlint.output.safe import dumps_json, shown
 from reportlint.pack import load_pack
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -30,14 +36,14 @@ def render_sarif(results: list[FileResult], options: Any) -> str:
                 region["startLine"] = f.location.line
                 if isinstance(f.location.column, int):
                     region["startColumn"] = f.location.column
-            physical: dict[str, Any] = {"artifactLocation": {"uri": result.path}}
+            physical: dict[str, Any] = {"artifactLocation": {"uri": path_uri(result.path)}}
             if region:
                 physical["region"] = region
             sarif_results.append(
                 {
                     "ruleId": f.code,
                     "level": _LEVEL[f.severity],
-                    "message": {"text": f.message},
+                    "message": {"text": shown(f.message)},
                     "locations": [{"physicalLocation": physical}],
                     "properties": {"location": f.location.as_dict(), "expected": f.expected, "actual": f.actual},
                 }
@@ -48,4 +54,13 @@ def render_sarif(results: list[FileResult], options: Any) -> str:
         "runs": [{"tool": {"driver": {"name": "reportlint", "version": options.version, "rules": rules}},
                   "results": sarif_results}],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(doc)
+
+
+def path_uri(path: str) -> str:
+    """A relative or absolute file path as a SARIF `uri` (RFC 3986 reference)."""
+    try:
+        raw = path.replace(os.sep, "/").encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system made: keep its code units
+        raw = path.replace(os.sep, "/").encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")

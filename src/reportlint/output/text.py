@@ -7,11 +7,12 @@ import os
 import sys
 from typing import Any
 
+from reportlint.messages import HEADERS, SEVERITY, say
 from reportlint.model import FileResult
 from reportlint.output.locations import describe, short
+from reportlint.output.safe import shown, shown_name
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"}, "en": {"error": "error", "warning": "warning", "info": "info"}}
 
 
 def _console(options: Any, buffer: io.StringIO) -> Any:
@@ -36,26 +37,28 @@ def render_text(results: list[FileResult], options: Any) -> str:
 
     buffer = io.StringIO()
     console = _console(options, buffer)
-    words = _WORD[options.lang]
+    words = SEVERITY[options.lang]
     for result in results:
         if not result.findings and options.quiet:
             continue
-        meta = " · ".join(str(x) for x in (result.unit, result.year) if x)
-        console.print(f"[bold underline]{escape(result.path)}[/]" + (f"  [dim]{escape(meta)}[/]" if meta else ""))
+        meta = " · ".join(str(x) for x in (shown_name(result.unit), result.year) if x)
+        console.print(f"[bold underline]{escape(shown_name(result.path))}[/]" + (f"  [dim]{escape(meta)}[/]" if meta else ""))
         if not result.findings:
-            console.print("  [green]✓[/] " + ("未发现问题" if options.lang == "zh" else "no problems found"))
+            console.print("  [green]✓[/] " + say("no-problems", options.lang))
         for f in result.findings:
-            where = describe(f.location, options.lang)
+            where = shown(describe(f.location, options.lang))
             console.print(
                 f"  [{_STYLE[f.severity]}]{words[f.severity]:<4}[/] [bold]{f.code}[/] [dim]{f.name}[/]  "
-                f"[blue]{escape(where)}[/]\n      {escape(f.message)}"
+                f"[blue]{escape(where)}[/]\n      {escape(shown(f.message))}"
             )
             if f.expected is not None and f.actual is not None and f.code[0] in "AT":
-                exp_word, act_word = ("应为", "实为") if options.lang == "zh" else ("expected", "found")
-                console.print(f"      [dim]{exp_word} {escape(f.expected)} · {act_word} {escape(f.actual)}[/]")
+                exp_word, act_word = say("expected", options.lang), say("found", options.lang)
+                console.print(f"      [dim]{exp_word} {escape(shown(f.expected))} · {act_word} {escape(shown(f.actual))}[/]")
         console.print()
     if len(results) > 1 and not options.quiet:
         _summary_table(console, results, options)
+    if options.notes is not None:
+        _notes(console, results, options)
     if options.statistics:
         _statistics(console, results, options)
     if not options.quiet or any(r.findings for r in results):
@@ -64,17 +67,59 @@ def render_text(results: list[FileResult], options: Any) -> str:
 
 
 def _summary_table(console: Any, results: list[FileResult], options: Any) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
-    zh = options.lang == "zh"
-    table = Table(title="汇总" if zh else "Summary", show_lines=False)
-    for header in (("文件", "file"), ("单位", "unit"), ("年度", "year"), ("错误", "errors"), ("警告", "warnings"), ("提示", "info")):
-        table.add_column(header[0] if zh else header[1])
+    table = Table(title=say("summary", options.lang), show_lines=False)
+    for header in HEADERS[options.lang]:
+        table.add_column(header)
     for r in results:
         c = r.counts()
-        state = "无法读取" if zh and r.unreadable else ("unreadable" if r.unreadable else "")
-        table.add_row(r.path, r.unit or state, str(r.year or ""), str(c["error"]), str(c["warning"]), str(c["info"]))
+        state = say("unreadable", options.lang) if r.unreadable else ""
+        table.add_row(escape(shown_name(r.path)), escape(shown_name(r.unit or state or os.path.basename(r.path))),
+                      str(r.year or ""), str(c["error"]), str(c["warning"]), str(c["info"]))
     console.print(table)
+
+
+def _notes(console: Any, results: list[FileResult], options: Any) -> None:
+    """Skipped files, duplicates, units with no report, reports --previous found no match for."""
+    from rich.markup import escape
+
+    from reportlint.batch import SKIP_REASONS
+
+    zh, notes = options.lang == "zh", options.notes
+    comma = "、" if zh else ", "
+    if notes.skipped:
+        items = comma.join(f"{s.path}（{SKIP_REASONS[s.reason]['zh']}）" if zh else f"{s.path} ({SKIP_REASONS[s.reason]['en']})"
+                           for s in notes.skipped)
+        console.print(escape((f"已跳过 {len(notes.skipped)} 个文件：" if zh else f"Skipped {len(notes.skipped)} file(s): ") + items))
+    for dup in notes.duplicates:
+        line = f"重复：{dup.path} 与 {dup.kept} 是同一单位同一年度的报告，汇总时只计 {dup.kept}" if zh else \
+            f"Duplicate: {dup.path} reports the same unit and year as {dup.kept}; aggregate counts {dup.kept} only"
+        console.print(f"[yellow]{escape(line)}[/]")
+    if notes.units is not None:
+        _units(console, results, options)
+    if notes.unpaired:
+        head = "--previous：以下报告没有找到同一单位的上年报告，未做跨年度检查（X701、X702、C605）：" if zh else \
+            "--previous: no last year's report of the same unit for these (X701, X702, C605 not checked): "
+        console.print(f"[yellow]{escape(head + comma.join(notes.unpaired))}[/]")
+
+
+def _units(console: Any, results: list[FileResult], options: Any) -> None:
+    from rich.markup import escape
+
+    zh, check = options.lang == "zh", options.notes.units
+    unit_of = {r.path: r.unit for r in results}
+    if check.missing:
+        head = f"未报送（{len(check.missing)} 个单位）：" if zh else f"No report from {len(check.missing)} unit(s): "
+        console.print(f"[bold red]{escape(head)}[/]" + escape(("、" if zh else ", ").join(u.name for u in check.missing)))
+    else:
+        console.print(f"名单上的 {check.expected} 个单位都已报送。" if zh else f"All {check.expected} listed units reported.")
+    for path in check.unlisted:
+        unit = shown_name(unit_of.get(path)) or ("未找到单位名称" if zh else "unit not found")
+        path = shown_name(path)
+        line = f"不在单位名单上：{path}（{unit}）" if zh else f"Not on the unit list: {path} ({unit})"
+        console.print(f"[yellow]{escape(line)}[/]")
 
 
 def _statistics(console: Any, results: list[FileResult], options: Any) -> None:
@@ -92,16 +137,15 @@ def summary_line(results: list[FileResult], lang: str) -> str:
         for k, v in r.counts().items():
             total[k] += v
     unreadable = sum(1 for r in results if r.unreadable)
-    if lang == "zh":
-        line = f"共检查 {len(results)} 个文件：{total['error']} 个错误，{total['warning']} 个警告，{total['info']} 个提示"
-        return line + (f"；{unreadable} 个文件无法读取" if unreadable else "") + "。"
-    line = f"{len(results)} file(s) checked: {total['error']} error(s), {total['warning']} warning(s), {total['info']} info"
-    return line + (f"; {unreadable} unreadable" if unreadable else "") + "."
+    line = say("checked", lang, files=len(results), **total)
+    return line + (say("checked-unreadable", lang, n=unreadable) if unreadable else "") + say("full-stop", lang)
 
 
 def render_concise(results: list[FileResult], options: Any) -> str:
+    words = SEVERITY[options.lang]
     lines = [
-        f"{r.path}:{short(f.location)}: {f.code} [{f.severity}] {f.message}"
+        f"{shown_name(r.path)}:{where + ':' if (where := short(f.location, options.lang)) else ''} {f.code} "
+        f"[{words[f.severity]}] {shown(f.message)}"
         for r in results
         for f in r.findings
     ]
