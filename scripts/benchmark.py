@@ -46,8 +46,75 @@ def main() -> None:
     print(f"floor {f*1000:.1f} ms, warm check {warm*1000:.1f} ms: {warm/f:.1f}x floor (target <= 2x)")
     print(f"imports {imports*1000:.0f} ms, cold check {cold*1000:.0f} ms: {cold/imports:.2f}x (target <= 1.2x)")
     print(f"--version {version*1000:.0f} ms: {version/imports:.2f}x imports (target <= 0.5x)")
+    scaling()
+    digit_rows()
     if "--batch" in sys.argv:
         batch()
+
+
+SEED = EXAMPLE.parent / "000_b2d447095e0c6c81.txt"
+
+
+def scaling() -> None:
+    """SPEC §7: a paragraph 64× as long takes at most 10× the time of one 8× as long — the
+    seed with its longest (Traditional) paragraph repeated, the same in Simplified script,
+    and the whole seed on one line, repeated."""
+    import opencc
+
+    from reportlint.api import check_text
+
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    longest = max(lines, key=len)
+    simplified = opencc.OpenCC("tw2sp").convert("\n".join(lines)).splitlines()
+    simplified_longest = max(simplified, key=len)
+
+    def grown(source: list[str], line: str, k: int) -> str:
+        return "\n".join(text * k if text == line else text for text in source) + "\n"
+
+    cases = {
+        "Traditional paragraph": lambda k: grown(lines, longest, k),
+        "Simplified paragraph": lambda k: grown(simplified, simplified_longest, k),
+        "whole seed on one line": lambda k: "".join(lines) * (k // 8),
+    }
+    for name, build in cases.items():
+        t8 = best(lambda b=build: check_text(b(8)), 3)
+        t64 = best(lambda b=build: check_text(b(64)), 3)
+        print(f"{name}: 8x {t8*1000:.0f} ms, 64x {t64*1000:.0f} ms: {t64/t8:.1f}x (target <= 10x)")
+
+
+def digit_rows() -> None:
+    """A 28-digit run-together row (table 三: seven values; table 四: fifteen) resolves or gives
+    T308 in <= 0.1 s."""
+    from reportlint.locate.canonical import _row_readings
+    from reportlint.pack import load_pack
+    from reportlint.relations import equations
+
+    pack = load_pack()
+    cases = {
+        "applications": {
+            "parts and their total": "1234" "5678" "4321" "8765" "1111" "222" "21331",
+            "all ones": "1" * 28,
+            "all nines": "9" * 28,
+            "zeros and ones": "1010010001000010000010000001",
+        },
+        "reviews": {
+            "three groups and their totals": "125131810166" "2123140247" "910010",  # 125 13 18 10 166 | 212 31 4 0 247 | 9 1 0 0 10
+            "all ones": "1" * 28,
+        },
+    }
+    for table_id, rows in cases.items():
+        tdef = pack.tables[table_id]
+        eqs = [e for r in pack.rules.values() if r.kind == "relation" and r.params.get("table") == tdef.id
+               for e in equations(r.params, tdef)]
+        keys = [(row.id, c.id) for row in (tdef.rows if tdef.layout == "single_row" else tdef.rows[:1])
+                for c in tdef.columns_of(row)]
+        for name, digits in rows.items():
+            elapsed = best(lambda d=digits, k=keys, e=eqs: _row_readings([d], k, e), 3)
+            result = _row_readings([digits], keys, eqs)
+            shown = (f"{len(result)} reading(s)" if isinstance(result, list)
+                     else {0: "no consistent reading (T308)", -1: "too long to search (T308)"}.get(
+                         result, f"{result} readings (T308)"))
+            print(f"{tdef.name_zh[:2]} {len(digits)} digits, {name}: {shown} in {elapsed*1000:.1f} ms (target <= 100 ms)")
 
 
 def _run_measured(args: list[str]) -> tuple[float, float]:

@@ -33,6 +33,7 @@ def _draft_bytes() -> bytes:
     data["applications"]["unavailable_1"]["nonprofit"] = "约2"  # T304 in row 本机关不掌握, column 社会公益组织
     sections = sample_sections(2024)
     del sections["五"]  # S101
+    sections["二"] = "本年度印发行政规范性文件10件。"  # N501: 表二 says 8 (the broken 表四 total is A404's, not N501's)
     return docx_bytes(data, sections=sections, period="本报告所列数据统计期限为2024年1月1日至2024年11月30日。")
 
 
@@ -104,7 +105,7 @@ def test_paragraph_findings_are_on_their_sentence_and_a_missing_section_where_it
     found = _by_code(annotated[1].read_bytes())
     assert found["S101"]["paragraph"] == "六、其他需要报告的事项"  # 五 belongs just before 六
     assert "2024年11月30日" in found["P202"]["paragraph"]
-    assert found["N501"]["paragraph"] == "本年度因政府信息公开被申请行政复议3件，提起行政诉讼4件。"
+    assert found["N501"]["paragraph"] == "本年度印发行政规范性文件10件。"
     assert found["S101"]["text"] == "缺少第五部分“存在的主要问题及改进情况”。年报须包含六个部分。（S101）"
 
 

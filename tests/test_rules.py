@@ -69,7 +69,7 @@ def test_s105_title_missing() -> None:
 def test_s106_empty_section(fmt: str) -> None:
     secs = sections(s5="略")
     result = check_text(report_text(sections=secs)) if fmt == "text" else check_docx(docx_bytes(sections=secs))
-    assert codes(result) == ["C601", "C601", "S106"]  # 略 says nothing of last year's problems nor of plans
+    assert codes(result) == ["S106"]  # and not the content rules of section 五 (C601, C606): one problem, one finding
     assert next(f for f in result.findings if f.code == "S106").location.section == "五"
     assert "S106" not in codes(check_text(report_text(sections=sections(s6="无。本年度未收取信息处理费。"))))
 
@@ -109,7 +109,25 @@ def test_c604_page_residue_only_in_text_and_docx() -> None:
 
 def test_c601_c602_content() -> None:
     result = check_text(report_text(sections=sections(s5="存在的问题：人员不足。", s6="无。")))
-    assert codes(result) == ["C601", "C601", "C602"]
+    assert [(f.code, f.location.section, f.message) for f in result.findings] == [
+        ("C601", "五", "第五部分没有说明改进措施或下一步计划。"),
+        ("C606", "五", "第五部分没有说明上年度问题的整改情况（通行做法，供参考）。"),
+        ("C602", "六", "第六部分没有说明信息处理费收取情况（国办函〔2020〕109号）。"),
+    ]
+    assert [f.severity for f in result.findings] == ["warning", "info", "warning"]
+
+
+def test_c601_one_finding_when_section_five_names_neither_problems_nor_plans() -> None:
+    result = check_text(report_text(sections=sections(s5="本年度工作平稳有序。")))
+    assert [(f.code, f.message) for f in result.findings] == [
+        ("C601", "第五部分没有说明存在的主要问题，也没有说明改进措施或下一步计划。"),
+        ("C606", "第五部分没有说明上年度问题的整改情况（通行做法，供参考）。"),
+    ]
+
+
+def test_c606_quiet_when_last_years_problems_are_addressed() -> None:
+    text = "针对上年度存在的问题，已全部整改到位。本年度存在的问题是人员不足。下一步将加强培训。"
+    assert codes(check_text(report_text(sections=sections(s5=text)))) == []
 
 
 def test_f003_not_a_report() -> None:

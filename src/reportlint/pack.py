@@ -115,6 +115,7 @@ class Section:
     id: str
     title: str
     variants: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # in this order, they make a numbered heading this section
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,10 @@ def _build(data: dict[str, Any], source: str, matcher: Matcher) -> Pack:
         year_from=years.get("from"),
         year_to=years.get("to"),
         markers=tuple(data.get("markers", ())),
-        sections=tuple(Section(s["id"], s["title"], tuple(s.get("variants", ()))) for s in data["sections"]),
+        sections=tuple(
+            Section(s["id"], s["title"], tuple(s.get("variants", ())), tuple(s.get("keywords", ())))
+            for s in data["sections"]
+        ),
         title_pattern=data["title_pattern"]["pattern"],
         period_keywords=tuple(data.get("period", {}).get("keywords", ())),
         units=_unit_rules(data.get("units", {})),

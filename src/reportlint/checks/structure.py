@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
+from typing import Any
 
 from reportlint.checks.base import Context, make, section_title
 from reportlint.locate import Report
+from reportlint.locate.sections import Heading
 from reportlint.model import Finding, Location
 from reportlint.normalize import compact
 from reportlint.pack import RuleDef
@@ -55,7 +59,37 @@ def section_wording(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
         if not head.exact:
             expected = f"{head.section.id}、{head.section.title}"
             yield make(rule, ctx, report.loc(head.start), expected=expected, actual=head.wording,
-                       section=head.section.id, heading=head.wording)
+                       section=head.section.id, heading=head.wording,
+                       diff=heading_difference(head.wording, head.section.id, head.section.title, ctx.lang))
+
+
+_NUMBER_RE = re.compile(r"^\s*(?:#+\s*)?(第\s*[一二三四五六]\s*部分\s*[、,.:，：．]?|[一二三四五六1-6]\s*[、,.:，：．]?)\s*")
+_PARTS_SHOWN = 3
+
+
+def heading_difference(written: str, section_id: str, template: str, lang: str = "zh") -> str:
+    """What differs from the template, as a writer would say it: 多了“的”字, 少了“息”字,
+    “情”写作“概”, 编号写作“第五部分”."""
+    m = _NUMBER_RE.match(written)
+    number, title = (m.group(1).strip(), written[m.end() :]) if m else ("", written)
+    parts: list[str] = []
+    if number and number != f"{section_id}、":
+        parts.append(f"编号写作“{number}”" if lang == "zh" else f"numbered “{number}”")
+    a, b = compact(template), compact(title)
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "insert":
+            parts.append(f"多了“{b[j1:j2]}”{_zi(j2 - j1)}" if lang == "zh" else f"adds “{b[j1:j2]}”")
+        elif op == "delete":
+            parts.append(f"少了“{a[i1:i2]}”{_zi(i2 - i1)}" if lang == "zh" else f"lacks “{a[i1:i2]}”")
+        elif op == "replace":
+            parts.append(f"“{a[i1:i2]}”写作“{b[j1:j2]}”" if lang == "zh" else f"“{a[i1:i2]}” written “{b[j1:j2]}”")
+    if len(parts) > _PARTS_SHOWN:
+        return "措辞与模板有多处不同" if lang == "zh" else "worded differently in several places"
+    return ("，" if lang == "zh" else ", ").join(parts) or ("标点或空格不同" if lang == "zh" else "punctuation or spacing differs")
+
+
+def _zi(count: int) -> str:
+    return "字" if count == 1 else ""
 
 
 def title_present(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
@@ -67,9 +101,10 @@ def title_present(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Findi
     yield make(rule, ctx, loc, missing=rule.params["missing"][what])
 
 
-def section_nonempty(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
-    empty_words = {compact(w) for w in rule.params.get("empty_words", ())}
-    may_be_none = set(rule.params.get("may_be_none", ()))
+def _empty_bodies(report: Report, params: dict[str, Any]) -> Iterator[tuple[Heading, str]]:
+    """Headings whose section has no substantive text and no table, with the body as written."""
+    empty_words = {compact(w) for w in params.get("empty_words", ())}
+    may_be_none = set(params.get("may_be_none", ()))
     table_sections = {t.definition.section for t in report.tables.values()} | set(report.images)
     for head in report.layout.headings:
         span = report.span(head.section.id)
@@ -77,8 +112,22 @@ def section_nonempty(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fi
             continue
         body = compact(report.flat.text[span[0] : span[1]])
         if body == "" or (body in empty_words and head.section.id not in may_be_none):
-            yield make(rule, ctx, report.loc(head.start), actual=body or "（空）", section=head.section.id,
-                       title=section_title(report, head.section.id))
+            yield head, body
+
+
+def empty_sections(report: Report) -> set[str]:
+    """Sections S106 reports empty: the content rules of those sections stay quiet (one problem,
+    one finding). Judged whether or not S106 itself is selected."""
+    rule = next((r for r in report.pack.rules.values() if r.kind == "section-nonempty"), None)
+    if rule is None:
+        return set()
+    return {head.section.id for head, _ in _empty_bodies(report, rule.params)}
+
+
+def section_nonempty(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    for head, body in _empty_bodies(report, rule.params):
+        yield make(rule, ctx, report.loc(head.start), actual=body or "（空）", section=head.section.id,
+                   title=section_title(report, head.section.id))
 
 
 KINDS = {

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice, product
 
-from reportlint.locate.digits import splits
+from reportlint.locate.digits import consistent_splits
 from reportlint.locate.tables import RawRow, RawTable
 from reportlint.model import Location
 from reportlint.normalize import CellValue, parse_value
@@ -96,15 +96,35 @@ def resolve(raws: list[RawTable], eqs: list[Equation]) -> CanonicalTable:
             _assign(table, raw, keys, tuple(raw.tokens) + ("",) * (len(keys) - len(raw.tokens)))
             continue
         tokens = [t for t in raw.tokens if t is not None]
-        row_eqs = [e for e in eqs if set(e.cells) <= set(keys)]
-        readings = [r for r in splits(tokens, len(keys)) if _consistent(dict(zip(keys, map(_num, r), strict=True)), row_eqs)]
-        if not readings:
-            table.ambiguities.append(Ambiguity(raw.label, " ".join(tokens), 0, raw.loc))
+        readings = _row_readings(tokens, keys, eqs)
+        if isinstance(readings, int):  # 0: no consistent reading; -1: too many digits to search
+            table.ambiguities.append(Ambiguity(raw.label, " ".join(tokens), readings, raw.loc))
             continue
         pending.append((raw, keys, readings))
     if pending:
         _solve(table, pending, eqs)
     return table
+
+
+MAX_ROW_READINGS = 1_000  # readings kept for a row whose own sums leave it ambiguous
+
+
+def _row_readings(tokens: list[str], keys: list[CellKey], eqs: list[Equation]) -> list[tuple[str, ...]] | int:
+    """The row's readings consistent with its own sums. Searching stops at the second; only
+    then are the rest collected, so the other rows' sums can pick one (see `_solve`)."""
+    index = {key: i for i, key in enumerate(keys)}
+    row_eqs = [
+        (tuple((t.sign, index[t.cell]) for t in e.left), tuple((t.sign, index[t.cell]) for t in e.right))
+        for e in eqs if e.op == "eq" and set(e.cells) <= set(keys)
+    ]
+    search = consistent_splits(tokens, len(keys), row_eqs)
+    if len(search.readings) > 1:
+        search = consistent_splits(tokens, len(keys), row_eqs, limit=MAX_ROW_READINGS)
+        if not search.complete or len(search.readings) >= MAX_ROW_READINGS:
+            return len(search.readings)  # several, and too many to weigh against the other rows
+    if not search.complete and len(search.readings) < 2:
+        return -1
+    return search.readings or 0
 
 
 def _num(text: str) -> Decimal | None:

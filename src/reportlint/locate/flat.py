@@ -10,9 +10,7 @@ import bisect
 from dataclasses import dataclass
 
 from reportlint.model import Document, Location, Paragraph, Table
-from reportlint.normalize import Folded, fold, needs_conversion
-
-_TRADITIONAL_THRESHOLD = 3  # hint characters before a document counts as Traditional
+from reportlint.normalize import Folded, fold, is_traditional
 
 
 @dataclass
@@ -53,9 +51,7 @@ class FlatText:
 
 def flatten(doc: Document) -> FlatText:
     paragraphs = _prose(doc)
-    hints = sum(needs_conversion(p.text) for p in paragraphs[:400])
-    hints += sum(needs_conversion(c.text) for t in doc.tables[:10] for c in t.cells[:300])
-    traditional = hints >= _TRADITIONAL_THRESHOLD
+    traditional = is_traditional([p.text for p in paragraphs] + [c.text for t in doc.tables[:10] for c in t.cells[:300]])
     folded = [fold(p.text, traditional) for p in paragraphs]
     starts: list[int] = []
     block_offsets: list[int] = []

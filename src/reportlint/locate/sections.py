@@ -4,10 +4,12 @@ one long paragraph. A contents line that lists several section names is not a he
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlint import fastre
+from reportlint.locate.closeness import closest_title
 from reportlint.locate.flat import FlatText
 from reportlint.locate.labels import core_pattern
 from reportlint.normalize import compact
@@ -34,6 +36,28 @@ class SectionLayout:
     contents: list[int]  # offsets of contents lines that were skipped
 
 
+# Chinese numbering only: 一、 or 第一部分. A close-but-not-exact title after “2.” is far more
+# often a sub-heading of section 一 (2.主动公开情况) than a misspelt section heading.
+def _close_numbering(section_id: str) -> re.Pattern[str]:
+    return fastre.compile(rf"(?:第\s*{section_id}\s*部分\s*[、,.:]?|(?<![\u4e00-\u9fff(（]){section_id}\s*[、,.:])\s*")
+
+
+def _numbered_at(text: str, section_id: str, low: int, high: int) -> Iterator[re.Match[str]]:
+    """Matches of the section's numbering in text[low:high], tried only where its numeral
+    stands (str.find): a regex scan of a 15 MB document per section took seconds."""
+    pattern = _close_numbering(section_id)
+    pos = text.find(section_id, low, high)
+    while pos >= 0:
+        back = pos
+        while back > low and text[back - 1].isspace():
+            back -= 1
+        start = back - 1 if back > low and text[back - 1] == "第" else pos  # 第 一 部分 starts at 第
+        m = pattern.match(text, start, high)
+        if m and m.start() <= pos < m.end():
+            yield m
+        pos = text.find(section_id, pos + 1, high)
+
+
 def _numbering(section_id: str) -> str:
     cn, ar = section_id, _ARABIC[section_id]
     return rf"(?:第\s*{cn}\s*部分\s*[、,.:]?|{cn}\s*[、,.:]|{ar}\s*[、.](?!\d))"
@@ -54,6 +78,7 @@ def _patterns(pack: Pack) -> list[tuple[Section, re.Pattern[str], re.Pattern[str
 def find_sections(flat: FlatText, pack: Pack) -> SectionLayout:
     hits: list[Heading] = []
     contents: list[int] = []
+    contents_spans: list[tuple[int, int]] = []
     for index, folded in enumerate(flat.folded):
         base = flat.starts[index]
         para = flat.paragraphs[index]
@@ -62,6 +87,7 @@ def find_sections(flat: FlatText, pack: Pack) -> SectionLayout:
         for cluster in clusters:
             if len(cluster) >= _CONTENTS_MIN:
                 contents.append(cluster[0][1])
+                contents_spans.append((cluster[0][1], cluster[-1][2]))
                 continue
             for section, start, end, exact in cluster:
                 hits.append(Heading(section, start, end, flat.quote(start, end), exact))
@@ -73,7 +99,31 @@ def find_sections(flat: FlatText, pack: Pack) -> SectionLayout:
             duplicates.append((hit, first[hit.section.id]))
         else:
             first[hit.section.id] = hit
+    _add_close_headings(flat, pack, first, contents_spans)
     return SectionLayout(sorted(first.values(), key=lambda h: h.start), duplicates, contents)
+
+
+def _add_close_headings(
+    flat: FlatText, pack: Pack, first: dict[str, Heading], contents: list[tuple[int, int]]
+) -> None:
+    """A section with no heading in the template's wording: take the closest numbered heading
+    between its neighbours' headings, if one is close enough (S104 says how it differs)."""
+    for rank, section in enumerate(pack.sections):
+        if section.id in first:
+            continue
+        before = [first[s.id].end for s in pack.sections[:rank] if s.id in first]
+        after = [first[s.id].start for s in pack.sections[rank + 1 :] if s.id in first]
+        low, high = (max(before) if before else 0), (min(after) if after else len(flat.text))
+        best: tuple[int, int, int] | None = None  # distance, start, end
+        titles = (section.title, *section.variants)
+        for m in _numbered_at(flat.text, section.id, low, high):
+            if any(start <= m.start() < end for start, end in contents):
+                continue  # a contents line lists section names; it is not a heading
+            close = closest_title(flat.text, m.end(), titles, section.keywords)
+            if close is not None and close[1] <= high and (best is None or close[0] < best[0]):
+                best = (close[0], m.start(), close[1])
+        if best is not None:
+            first[section.id] = Heading(section, best[1], best[2], flat.quote(best[1], best[2]), False)
 
 
 def _paragraph_hits(
@@ -81,6 +131,8 @@ def _paragraph_hits(
 ) -> list[tuple[Section, int, int, bool]]:
     found: list[tuple[Section, int, int, bool]] = []
     for section, numbered, bare in _patterns(pack):
+        if not any(title[0] in text for title in (section.title, *section.variants)):
+            continue  # the title's first character is absent: no heading of this section here
         for m in numbered.finditer(text):
             exact = compact(m.group("title")) == compact(section.title) and _standard_number(m.group("num"), section)
             found.append((section, base + m.start("num"), base + m.end(), exact))
@@ -101,8 +153,21 @@ def _clusters(
 ) -> list[list[tuple[Section, int, int, bool]]]:
     clusters: list[list[tuple[Section, int, int, bool]]] = []
     for hit in found:
-        if clusters and len(compact(text[clusters[-1][-1][2] : hit[1]])) <= _CONTENTS_GAP:
+        # a contents line names each section once: a repeat right after it is the first heading
+        # (a report saved on one line runs “…六、其他需要报告的事项一、总体情况2021年…”)
+        repeat = clusters and any(h[0] is hit[0] for h in clusters[-1])
+        if clusters and not repeat and _contents_gap(text[clusters[-1][-1][2] : hit[1]]):
             clusters[-1].append(hit)
         else:
             clusters.append([hit])
     return clusters
+
+
+_UNRECOGNISED_ITEM = re.compile(r"^[一二三四五六七八九十]\S{2,24}$")  # a misspelt name in a contents line
+
+
+def _contents_gap(between: str) -> bool:
+    """Two section names this close belong to one contents line: a few characters between
+    them, or one more numbered name the exact patterns did not recognise."""
+    gap = compact(between)
+    return len(gap) <= _CONTENTS_GAP or ("。" not in between and bool(_UNRECOGNISED_ITEM.match(gap)))
