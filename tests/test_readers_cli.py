@@ -192,3 +192,13 @@ def test_rule_docs_are_generated_from_the_pack() -> None:
         "docs/rules.md is stale: reportlint rules -f markdown > docs/rules.md")
     readme_rows = re.findall(r"^\| ([A-Z]\d{3}) \| ([a-z-]+) \| (\w+) \|", (REPO / "README.md").read_text(encoding="utf-8"), re.M)
     assert sorted(readme_rows) == sorted((r.code, r.name, r.severity) for r in pack.rules.values())
+
+
+def test_html_findings_are_located_by_paragraph_of_the_page() -> None:
+    """A reader of a web page counts paragraphs, not source lines (SPEC §5); the line stays."""
+    from reportlint.api import check_bytes
+
+    page = ("<html><head><title>x</title></head><body>\n<div>\n<p>某某县统计局2023年政府信息公开工作年度报告</p>\n"
+            "<p>一、总体情况</p>\n<p>本年度XX推进。</p>\n</div></body></html>").encode()
+    c603 = [f for f in check_bytes(page, name="page.html").findings if f.code == "C603"]
+    assert [(f.location.section, f.location.paragraph, f.location.line) for f in c603] == [("一", 3, 5)]

@@ -53,8 +53,20 @@ def read_html(data: bytes, path: str, limits: Limits) -> Document:
     title = _page_title(root)
     if title is not None:
         walker.blocks.append(Paragraph(title[0], Location(line=title[1])))
+    first_of_body = len(walker.blocks)
     walker.walk(_report_body(root))
-    return Document(path=path, format="html", blocks=walker.blocks)
+    return Document(path=path, format="html", blocks=_numbered(walker.blocks, first_of_body))
+
+
+def _numbered(blocks: list[Block], first: int) -> list[Block]:
+    """Paragraphs of the body numbered as a reader of the page counts them (SPEC §5); the
+    source line stays as a second field. The metadata lines before `first` are not on the page."""
+    number = 0
+    for block in blocks[first:]:
+        if isinstance(block, Paragraph):
+            number += 1
+            block.loc = block.loc.with_(paragraph=number)
+    return blocks
 
 
 def _meta(root: Any, names: tuple[str, ...]) -> tuple[str, int] | None:
