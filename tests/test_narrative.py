@@ -101,3 +101,23 @@ def test_no_n501_on_the_corpus_and_the_examples() -> None:
         pytest.skip("corpus not present")
     found = {p.name: [f.code for f in check_path(p).findings if f.code == "N501"] for p in paths}
     assert {name: codes for name, codes in found.items() if codes} == {}
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["right", "wrong"])
+def test_every_count_in_a_pdf_as_in_its_docx(which: int) -> None:
+    """All the counts in one report, printed to PDF (reportlab: wrapped lines, page breaks, a
+    running header): the PDF gives the DOCX's N501 findings, with the same expected/actual."""
+    from pathlib import Path
+
+    from pdfgen import document_pdf
+
+    from reportlint.api import check_document
+    from reportlint.read import read_bytes
+
+    sentence = "".join(case[which] for case in CASES.values())
+    docx = docx_bytes(sections=_sections(sentence))
+    from_docx = [(f.code, f.expected, f.actual) for f in check_docx(docx).findings]
+    pdf = document_pdf(read_bytes(docx, Path("r.docx")))
+    from_pdf = [(f.code, f.expected, f.actual) for f in check_document(read_bytes(pdf, Path("r.pdf"))).findings]
+    assert from_pdf == from_docx
+    assert [c for c, _, _ in from_docx] == ([] if which == 0 else ["N501"] * len(CASES))

@@ -254,7 +254,9 @@ class _Builder:
         if prev is None or not self.lines or line.boxed or prev.boxed:
             return True  # a framed paragraph is one paragraph, whatever its layout
         indented = line.x0 > self.left + 1.2 * self.size
-        prev_short = prev.x1 < self.right - 1.5 * self.size
+        # Short: ends well before the widest line, which may carry a hanging 。 or a wrap a
+        # glyph early; two and a half characters cover both.
+        prev_short = prev.x1 < self.right - 2.5 * self.size
         if indented or prev_short or _HEADING_START.match(line.text):
             return True
         return not self.page_start and line.top - prev.bottom > 0.8 * self.size
