@@ -20,9 +20,10 @@ from reportlint.checks.base import Context
 from reportlint.files import write_atomic
 from reportlint.messages import say, usage_error
 from reportlint.model import SEVERITY_RANK, FileResult
-from reportlint.output import BINARY_FORMATS, FORMATS, Options, render
+from reportlint.output import Options, format_for, formats, render
+from reportlint.output import find as find_output
 from reportlint.pack import PackError, Packs, run_packs
-from reportlint.read.detect import CHECKABLE_EXTS
+from reportlint.read.registry import checkable_extensions
 
 app = typer.Typer(
     add_completion=False,
@@ -102,12 +103,6 @@ def _load_config(path: Path | None, paths: list[str], lang: str | None) -> tuple
         raise _fail(str(err)) from None
 
 
-def format_for(output: Path | None) -> str:
-    """The format an output file's name asks for: 汇总.xlsx is XLSX, report.sarif is SARIF."""
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    return {"xml": "junit", "htm": "html", "txt": "text"}.get(suffix, suffix if suffix in FORMATS else "text")
-
-
 def _emit(data: str | bytes, output: Path | None, lang: str = "zh", fmt: str | None = None) -> None:
     if output is not None:
         if output.is_dir():
@@ -128,7 +123,7 @@ def _emit(data: str | bytes, output: Path | None, lang: str = "zh", fmt: str | N
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="文件、文件夹、通配符，或 - 表示标准输入")],
-    output_format: Annotated[str | None, typer.Option("--format", "-f", help="|".join(FORMATS) + "；默认按 -o 的扩展名，否则 text")] = None,
+    output_format: Annotated[str | None, typer.Option("--format", "-f", help="|".join(formats()) + "；默认按 -o 的扩展名，否则 text")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（原子写入）")] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="有问题也以 0 退出")] = False,
@@ -156,9 +151,10 @@ def check(
     if lang not in (None, "zh", "en"):
         raise _fail(say("bad-lang"))
     ui = lang or "zh"  # until the config may name another
-    if output_format not in FORMATS:
-        raise _fail(say("unknown-format", ui, value=output_format, choices="|".join(FORMATS)))
-    if output_format in BINARY_FORMATS and output is None and sys.stdout.isatty():
+    writer = find_output(output_format)
+    if writer is None:
+        raise _fail(say("unknown-format", ui, value=output_format, choices="|".join(formats())))
+    if writer.binary and output is None and sys.stdout.isatty():
         raise _fail(say("binary-needs-output", ui, fmt=output_format))
     cfg, cfg_root = _load_config(config, paths, lang)
     ctx = _context(cfg, select, ignore, lang, str(rules) if rules else cfg.get("rules"))
@@ -176,7 +172,7 @@ def check(
     scan = scan_paths(paths)
     files = _not_excluded(scan.files, cfg.get("exclude", ()), cfg_root)
     if not files:
-        raise _fail(say("no-files", ui, exts=" ".join(sorted(CHECKABLE_EXTS))))
+        raise _fail(say("no-files", ui, exts=" ".join(sorted(checkable_extensions()))))
     if output is not None and output.exists() and any(p != "-" and os.path.exists(p) and os.path.samefile(p, output) for p in files):
         raise _fail(say("output-is-input", ui, path=output))
     results: list[FileResult] = []
