@@ -17,7 +17,7 @@ from helpers import report_text
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-import reportlint.commands  # noqa: F401  (registers aggregate, extract… on the app)
+import reportlint.cli  # noqa: F401  (registers aggregate, extract… on the app)
 from reportlint.cli import app
 from reportlint.output.safe import _HIDDEN, csv_row, formula_like, shown, shown_name
 

@@ -18,7 +18,7 @@ from reportlint.locate import build_report
 from reportlint.model import Document, FileResult, Location, Prior
 from reportlint.pack import DEFAULT_PACK, load_pack, run_packs
 from reportlint.read import Limits, ReadError, read_bytes, read_path
-from reportlint.read.detect import CHECKABLE_EXTS
+from reportlint.read.registry import checkable_extensions
 from reportlint.timelimit import TimeLimitExceeded, time_limit
 
 __all__ = ["Context", "check_document", "check_path", "check_text", "check_paths", "expand_paths"]
@@ -138,8 +138,9 @@ def scan_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Scan:
 
 
 def _add_found(scan: Scan, paths: Iterable[str]) -> None:
+    checkable = checkable_extensions()
     for path in paths:
-        (scan.files if Path(path).suffix.lower() in CHECKABLE_EXTS else scan.other).append(path)
+        (scan.files if Path(path).suffix.lower() in checkable else scan.other).append(path)
 
 
 def _walk(root: str) -> Iterator[str]:

@@ -16,8 +16,9 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
+from reportlint.errors import UsageError
 from reportlint.messages import say
-from reportlint.packfile import PackError, resource_dir, schema_errors
+from reportlint.packfile import resource_dir, schema_errors
 
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 
@@ -56,7 +57,7 @@ def load_config(path: Path, lang: str = "zh") -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(say("config-unreadable", lang, path=path, reason=exc)) from exc
+        raise UsageError(say("config-unreadable", lang, path=path, reason=exc)) from exc
     data = _parse(path, text, lang)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("reportlint", {})
@@ -65,7 +66,7 @@ def load_config(path: Path, lang: str = "zh") -> dict[str, Any]:
     schema = json.loads((resource_dir("schemas") / "config.schema.json").read_text(encoding="utf-8"))
     errors = schema_errors(data, schema)
     if errors:
-        raise PackError(say("config-invalid", lang, path=path) + "\n" + "\n".join(errors))
+        raise UsageError(say("config-invalid", lang, path=path) + "\n" + "\n".join(errors))
     if "rules" in data:  # a user's rule pack, named relative to the config file
         data["rules"] = str(path.parent / data["rules"])
     return data
@@ -75,7 +76,7 @@ def _parse(path: Path, text: str, lang: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PackError(toml_error(path, exc, lang)) from None
+        raise UsageError(toml_error(path, exc, lang)) from None
 
 
 def toml_error(path: Path, exc: tomllib.TOMLDecodeError, lang: str) -> str:

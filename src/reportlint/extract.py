@@ -7,10 +7,10 @@ import io
 from pathlib import Path
 from typing import Any
 
+from reportlint.errors import UsageError
 from reportlint.locate import Report, build_report
 from reportlint.model import Document
 from reportlint.output.safe import csv_row
-from reportlint.pack import PackError
 from reportlint.read import ReadError, read_path
 
 
@@ -18,7 +18,7 @@ def extract_path(path: str) -> dict[str, Any]:
     try:
         doc = read_path(Path(path))
     except ReadError as err:
-        raise PackError(f"{path}: {err.en}") from None
+        raise UsageError(f"{path}: {err.en}") from None
     return extract_document(doc)
 
 

@@ -1,16 +1,64 @@
-"""output: one module per format, each `(results, options) -> str | bytes`."""
+"""output: one module per format, each `(results, options) -> str | bytes`, and `WRITERS`, the
+registry `--format`, `-o` name inference and `render` derive from: a new output is one writer
+function plus one `OutputFormat` line."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from reportlint import __version__
 from reportlint.model import FileResult
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "csv", "xlsx", "html", "docx")
-BINARY_FORMATS = ("xlsx", "docx")
+Renderer = Callable[[list[FileResult], "Options"], "str | bytes"]
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """One line of `WRITERS`: everything `check` needs to know about an output format."""
+
+    name: str  # --format NAME
+    writer: str  # "module:function" `(results, options) -> str | bytes`, imported only when used
+    extensions: tuple[str, ...] = ()  # `-o` names that ask for it besides `.NAME` (lower case, with the dot)
+    binary: bool = False  # bytes, never written to a terminal
+
+    def load(self) -> Renderer:
+        module, _, function = self.writer.partition(":")
+        render: Renderer = getattr(importlib.import_module(module), function)
+        return render
+
+
+WRITERS: tuple[OutputFormat, ...] = (
+    OutputFormat("text", "reportlint.output.text:render_text", (".txt",)),
+    OutputFormat("concise", "reportlint.output.text:render_concise"),
+    OutputFormat("json", "reportlint.output.json:render_json"),
+    OutputFormat("sarif", "reportlint.output.sarif:render_sarif"),
+    OutputFormat("github", "reportlint.output.ci:render_github"),
+    OutputFormat("junit", "reportlint.output.ci:render_junit", (".xml",)),
+    OutputFormat("csv", "reportlint.output.summary:render_csv"),
+    OutputFormat("xlsx", "reportlint.output.summary:render_xlsx", binary=True),
+    OutputFormat("html", "reportlint.output.summary:render_html", (".htm",)),
+    OutputFormat("docx", "reportlint.output.docx_comments:render_docx", binary=True),
+)
+DEFAULT_FORMAT = "text"
+
+
+def formats() -> tuple[str, ...]:
+    return tuple(fmt.name for fmt in WRITERS)
+
+
+def find(name: str) -> OutputFormat | None:
+    return next((fmt for fmt in WRITERS if fmt.name == name), None)
+
+
+def format_for(output: Path | None) -> str:
+    """The format an output file's name asks for: 汇总.xlsx is XLSX, report.sarif is SARIF;
+    any other name (or none) gets text."""
+    suffix = output.suffix.lower() if output is not None else ""
+    return next((fmt.name for fmt in WRITERS if suffix in (f".{fmt.name}", *fmt.extensions)), DEFAULT_FORMAT)
 
 
 @dataclass
@@ -26,32 +74,7 @@ class Options:
 
 
 def render(results: list[FileResult], fmt: str, options: Options) -> str | bytes:
-    if fmt in ("text", "concise"):
-        from reportlint.output.text import render_concise, render_text
-
-        return render_text(results, options) if fmt == "text" else render_concise(results, options)
-    if fmt == "json":
-        from reportlint.output.json import render_json
-
-        return render_json(results, options)
-    if fmt == "sarif":
-        from reportlint.output.sarif import render_sarif
-
-        return render_sarif(results, options)
-    if fmt == "github":
-        from reportlint.output.ci import render_github
-
-        return render_github(results, options)
-    if fmt == "junit":
-        from reportlint.output.ci import render_junit
-
-        return render_junit(results, options)
-    if fmt == "docx":
-        from reportlint.output.docx_comments import render_docx
-
-        return render_docx(results, options)
-    from reportlint.output.summary import render_csv, render_html, render_xlsx
-
-    renderers: dict[str, Callable[[list[FileResult], Options], str | bytes]] = {
-        "csv": render_csv, "html": render_html, "xlsx": render_xlsx}
-    return renderers[fmt](results, options)
+    found = find(fmt)
+    if found is None:
+        raise ValueError(f"unknown output format {fmt!r}; choose one of {'|'.join(formats())}")
+    return found.load()(results, options)

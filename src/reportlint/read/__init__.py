@@ -8,7 +8,8 @@ import stat
 from pathlib import Path
 
 from reportlint.model import Document
-from reportlint.read.detect import LEGACY_EXTS, sniff
+from reportlint.read import registry
+from reportlint.read.detect import sniff
 from reportlint.read.errors import Limits, ReadError, too_large
 
 __all__ = ["Limits", "ReadError", "read_path", "read_bytes"]
@@ -32,9 +33,14 @@ def read_path(path: Path, limits: Limits | None = None, convert: bool = False) -
             data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
         raise _os_error("无法读取文件", "cannot read file", exc) from None
-    if convert and data.strip() and sniff(path, data[:1024]) == "legacy":
+    if convert and data.strip() and _convertible(path, data):
         return _read_converted(path, limits)
     return read_bytes(data, path, limits)
+
+
+def _convertible(path: Path, data: bytes) -> bool:
+    fmt = registry.find(sniff(path, data[:1024]))
+    return fmt is not None and fmt.convertible
 
 
 def _read_converted(path: Path, limits: Limits) -> Document:
@@ -66,47 +72,19 @@ def read_bytes(data: bytes, path: Path, limits: Limits | None = None) -> Documen
         raise too_large(len(data), limits.max_bytes)
     if not data.strip():
         raise ReadError("F001", "文件是空的，没有可检查的内容。请确认提交的是正确的文件。", "the file is empty; nothing to check")
-    kind = sniff(path, data[:1024])
-    name = os.fspath(path)
-    if kind == "docx":
-        from reportlint.read.docx import read_docx
-
-        return read_docx(data, name, limits)
-    if kind == "html":
-        from reportlint.read.html import read_html
-
-        return read_html(data, name, limits)
-    if kind == "text":
-        from reportlint.read.text import read_text
-
-        return read_text(data, name, limits)
-    if kind == "pdf":
-        from reportlint.read.pdf import read_pdf
-
-        return read_pdf(data, name, limits)
-    if kind == "legacy":
-        raise legacy_error(path, data)
-    raise ReadError(
-        "F002",
-        f"不支持的文件类型（{path.suffix or '无扩展名'}）。请提交 .docx、.txt、.md 或 .html 文件。",
-        f"unsupported file type ({path.suffix or 'no extension'}); use .docx, .txt, .md or .html",
-    )
+    fmt = registry.find(sniff(path, data[:1024]))
+    if fmt is None:
+        raise unsupported_error(path)
+    return fmt.load()(data, os.fspath(path), limits)
 
 
-def legacy_error(path: Path, data: bytes) -> ReadError:
-    ext = path.suffix.lower()
-    if data.startswith(b"\xd0\xcf\x11\xe0") and ext in {".docx", ".docm"}:
-        return ReadError(
-            "F002",
-            "该 .docx 文件已加密（设置了打开密码）或实为旧版 .doc 格式，无法检查。"
-            "请取消密码，或在 Word/WPS 中“另存为”Word 文档（.docx）后再检查。",
-            "this .docx is encrypted or is really a legacy .doc; remove the password or save as .docx",
-        )
-    shown = ext if ext in LEGACY_EXTS else "旧版"
+def unsupported_error(path: Path) -> ReadError:
+    """F002 for a type no reader takes; names the extensions the readers in the registry take."""
+    shown = registry.supported_extensions()
+    zh = "、".join(shown[:-1]) + f" 或 {shown[-1]}" if len(shown) > 1 else "".join(shown)
+    en = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else "".join(shown)
     return ReadError(
         "F002",
-        f"不支持 {shown} 格式。请在 Word 或 WPS 中打开，选择“文件 → 另存为”，保存类型选“Word 文档（*.docx）”后再检查；"
-        "如已安装 LibreOffice，也可以加 --convert 自动转换后检查。",
-        f"{shown} files are not supported; open in Word or WPS and save as .docx, then check again "
-        "(or, with LibreOffice installed, add --convert)",
+        f"不支持的文件类型（{path.suffix or '无扩展名'}）。请提交 {zh} 文件。",
+        f"unsupported file type ({path.suffix or 'no extension'}); use {en}",
     )

@@ -24,8 +24,9 @@ from typing import Any
 from reportlint.model import Block, Document, Location, Paragraph
 from reportlint.read.errors import Limits, ReadError
 from reportlint.read.pdf_tables import CONTINUED, PageTable, continues, find_tables, grid, join_parts
+from reportlint.read.registry import install_hint
 
-INSTALL_HINT = "pip install 'reportlint[pdf]'"
+INSTALL_HINT = install_hint("pdf")
 _MARGIN = 0.08  # top and bottom share of a page where running headers and page numbers live
 _PAGE_NUMBER = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－_~·\s]*$")
 # What a browser prints in the margins: the date and time with the page title, the address with n/m.

@@ -1,6 +1,6 @@
 """The commands besides `check`: aggregate, rules, rule, extract, template.
 
-They register on the one typer app in cli.py and share its helpers for errors and output.
+They register on the one typer app in common.py and share its helpers for errors and output.
 """
 
 from __future__ import annotations
@@ -13,7 +13,17 @@ from typing import Annotated, Any
 import typer
 
 from reportlint.checks.base import Context
-from reportlint.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, _emit, _expected_units, _fail, app
+from reportlint.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    app,
+    check_lang,
+    emit,
+    expected_units,
+    fail,
+)
+from reportlint.errors import UsageError
 from reportlint.files import write_atomic
 from reportlint.messages import SEVERITY, say
 from reportlint.pack import DEFAULT_PACK, PackError, load_pack
@@ -35,32 +45,32 @@ def aggregate_command(
     退出码：0 全部纳入；1 有单位未纳入；2 没有可汇总的单位或用法错误。"""
     from reportlint.aggregate import EXPORT_FORMATS, aggregate, render
 
-    _check_lang(lang)
+    check_lang(lang)
     from reportlint.api import check_paths, scan_paths
     from reportlint.batch import set_aside_non_reports
     from reportlint.units import compare_units
 
     fmt = output_format or (output.suffix.lower().lstrip(".") if output is not None else "json")
     if fmt not in EXPORT_FORMATS:
-        raise _fail(say("aggregate-format", lang, choices=", ".join(EXPORT_FORMATS)))
+        raise fail(say("aggregate-format", lang, choices=", ".join(EXPORT_FORMATS)))
     if fmt in ("xlsx", "docx") and output is None:
-        raise _fail(say("aggregate-binary", lang, fmt=fmt))
-    expected = _expected_units(units, lang)
+        raise fail(say("aggregate-binary", lang, fmt=fmt))
+    expected = expected_units(units, lang)
     scan = scan_paths(paths)
     files = [p for p in scan.files if p != "-"]
     if not files:
-        raise _fail(say("aggregate-no-files", lang))
+        raise fail(say("aggregate-no-files", lang))
     results, skipped = set_aside_non_reports(list(check_paths(files, Context(), jobs=max(1, jobs))), scan.named, [])
     result = aggregate(results, year)
     if expected is not None:
         result.missing_units = [u.name for u in compare_units(expected, [(r.path, r.unit) for r in results]).missing]
     if result.tables is None and fmt != "json":
-        raise _fail(say("aggregate-none", lang))
+        raise fail(say("aggregate-none", lang))
     try:
         data = render(result, fmt, unit)
     except RuntimeError as err:
-        raise _fail(str(err)) from None
-    _emit(data, output, lang)
+        raise fail(str(err)) from None
+    emit(data, output, lang)
     done = say("aggregate-done", lang, n=len(result.units), year=result.year or "?", left=len(result.excluded))
     extra = [say("aggregate-duplicates", lang, n=len(result.duplicates)) if result.duplicates else "",
              say("aggregate-skipped", lang, n=len(skipped)) if skipped else "",
@@ -76,33 +86,28 @@ def list_rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text|json|markdown")] = "text",
 ) -> None:
     """列出全部规则。"""
-    _check_lang(lang)
+    check_lang(lang)
     rules = sorted(_pack(pack).rules.values(), key=lambda r: r.code)
     if output_format == "markdown":
         from reportlint.output.rulesdoc import render_rules_markdown
 
-        _emit(render_rules_markdown(_pack(pack)), None)
+        emit(render_rules_markdown(_pack(pack)), None)
         return
     if output_format not in ("text", "json"):
-        raise _fail(say("rules-format", lang))
+        raise fail(say("rules-format", lang))
     if output_format == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary[lang], "basis": r.basis} for r in rules]
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return
     lines = [f"{r.code}  {r.name:<24} {SEVERITY[lang][r.severity]:<8} {r.summary.get(lang, r.summary['zh'])}" for r in rules]
-    _emit("\n".join(lines) + "\n", None)
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in ("zh", "en"):
-        raise _fail(say("bad-lang"))
+    emit("\n".join(lines) + "\n", None)
 
 
 def _pack(pack_id: str) -> Any:
     try:
         return load_pack(pack_id)
     except PackError as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
 
 
 @app.command("rule")
@@ -111,10 +116,10 @@ def explain_rule(
     lang: Annotated[str, typer.Option("--lang", help="zh|en")] = "zh",
 ) -> None:
     """解释一条规则：检查什么、依据、通过与不通过的例子。"""
-    _check_lang(lang)
+    check_lang(lang)
     rule = load_pack(DEFAULT_PACK).rule_by_name(code)
     if rule is None:
-        raise _fail(say("unknown-rule", lang, item=code))
+        raise fail(say("unknown-rule", lang, item=code))
     from reportlint.rule_examples import example_message
 
     colon = "：" if lang == "zh" else ": "
@@ -129,7 +134,7 @@ def explain_rule(
     if rule.example:
         lines += [f"{say('rule-passes', lang)}{heading}", _indent(rule.example["pass"]),
                   f"{say('rule-fails', lang)}{heading}", _indent(rule.example["fail"])]
-    _emit("\n".join(lines) + "\n", None)
+    emit("\n".join(lines) + "\n", None)
 
 
 def _indent(text: str) -> str:
@@ -146,17 +151,17 @@ def extract(
     from reportlint.extract import extract_path, to_csv, to_xlsx
 
     if output_format not in ("json", "csv", "xlsx"):
-        raise _fail(say("extract-format"))
+        raise fail(say("extract-format"))
     if output_format == "xlsx" and output is None:
-        raise _fail(say("aggregate-binary", fmt="xlsx"))
+        raise fail(say("aggregate-binary", fmt="xlsx"))
     try:
         data = extract_path(path)
-    except PackError as err:
-        raise _fail(str(err)) from None
+    except UsageError as err:
+        raise fail(str(err)) from None
     if output_format == "xlsx":
-        _emit(to_xlsx(data), output)
+        emit(to_xlsx(data), output)
         return
-    _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if output_format == "json" else to_csv(data), output)
+    emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if output_format == "json" else to_csv(data), output)
 
 
 @app.command()
@@ -171,5 +176,5 @@ def template(
     from reportlint.template import blank_template
 
     if output.suffix.lower() != ".docx":
-        raise _fail(say("template-suffix"))
+        raise fail(say("template-suffix"))
     write_atomic(output, blank_template(year or datetime.date.today().year - 1, unit))

@@ -1,4 +1,4 @@
-"""Command line: parse arguments, load config, call the API, pick the output, exit.
+"""`reportlint check`: parse the options, load the config and packs, check, render, exit.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error
 or an input that could not be read; 130 interrupted.
@@ -7,7 +7,6 @@ or an input that could not be read; 130 interrupted.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -15,49 +14,22 @@ from typing import Annotated, Any
 
 import typer
 
-from reportlint import __version__
 from reportlint.checks.base import Context
-from reportlint.files import write_atomic
-from reportlint.messages import say, usage_error
+from reportlint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, emit, expected_units, fail
+from reportlint.errors import UsageError
+from reportlint.messages import say
 from reportlint.model import SEVERITY_RANK, FileResult
-from reportlint.output import BINARY_FORMATS, FORMATS, Options, render
+from reportlint.output import Options, format_for, formats, render
+from reportlint.output import find as find_output
 from reportlint.pack import PackError, Packs, run_packs
-from reportlint.read.detect import CHECKABLE_EXTS
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="检查政府信息公开工作年度报告是否符合国办公开办函〔2021〕30号格式。",
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-)
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-def _fail(message: str) -> typer.Exit:
-    sys.stderr.write(f"reportlint: {message}\n")
-    return typer.Exit(EXIT_USAGE)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"reportlint {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="显示版本")] = False,
-) -> None:
-    """reportlint"""
+from reportlint.read.registry import checkable_extensions
 
 
 def _packs(rules_file: str | None) -> Packs:
     try:
         return run_packs(rules_file)
     except PackError as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
 
 
 def _codes(packs: Packs, words: list[str] | None, lang: str = "zh") -> frozenset[str]:
@@ -68,7 +40,7 @@ def _codes(packs: Packs, words: list[str] | None, lang: str = "zh") -> frozenset
     try:
         return resolve(packs.rules(), words)
     except UnknownRule as err:
-        raise _fail(say("unknown-rule", lang, item=err.word)) from None
+        raise fail(say("unknown-rule", lang, item=err.word)) from None
 
 
 def _context(
@@ -94,41 +66,18 @@ def _load_config(path: Path | None, paths: list[str], lang: str | None) -> tuple
     from reportlint.config import find_config, load_config, search_start
 
     if path is not None and not path.is_file():
-        raise _fail(say("config-not-found", lang or "zh", path=path))
+        raise fail(say("config-not-found", lang or "zh", path=path))
     try:
         found = path or find_config(search_start(paths), lang or "zh")
         return (load_config(found, lang or "zh") if found else {}), (found.parent if found else Path.cwd())
-    except PackError as err:
-        raise _fail(str(err)) from None
-
-
-def format_for(output: Path | None) -> str:
-    """The format an output file's name asks for: 汇总.xlsx is XLSX, report.sarif is SARIF."""
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    return {"xml": "junit", "htm": "html", "txt": "text"}.get(suffix, suffix if suffix in FORMATS else "text")
-
-
-def _emit(data: str | bytes, output: Path | None, lang: str = "zh", fmt: str | None = None) -> None:
-    if output is not None:
-        if output.is_dir():
-            raise _fail(say("output-is-dir", lang, path=output))
-        try:
-            write_atomic(output, data)
-        except OSError as exc:
-            raise _fail(say("cannot-write", lang, path=output, reason=exc.strerror or exc)) from None
-        if fmt:
-            sys.stderr.write(f"reportlint: {say('wrote', lang, path=output, fmt=fmt.upper())}\n")
-    elif isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
-    else:
-        sys.stdout.write(data)
-    sys.stdout.flush()
+    except (PackError, UsageError) as err:  # a config that cannot be read or does not validate
+        raise fail(str(err)) from None
 
 
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="文件、文件夹、通配符，或 - 表示标准输入")],
-    output_format: Annotated[str | None, typer.Option("--format", "-f", help="|".join(FORMATS) + "；默认按 -o 的扩展名，否则 text")] = None,
+    output_format: Annotated[str | None, typer.Option("--format", "-f", help="|".join(formats()) + "；默认按 -o 的扩展名，否则 text")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（原子写入）")] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="有问题也以 0 退出")] = False,
@@ -154,31 +103,32 @@ def check(
 
     output_format = output_format or format_for(output)
     if lang not in (None, "zh", "en"):
-        raise _fail(say("bad-lang"))
+        raise fail(say("bad-lang"))
     ui = lang or "zh"  # until the config may name another
-    if output_format not in FORMATS:
-        raise _fail(say("unknown-format", ui, value=output_format, choices="|".join(FORMATS)))
-    if output_format in BINARY_FORMATS and output is None and sys.stdout.isatty():
-        raise _fail(say("binary-needs-output", ui, fmt=output_format))
+    writer = find_output(output_format)
+    if writer is None:
+        raise fail(say("unknown-format", ui, value=output_format, choices="|".join(formats())))
+    if writer.binary and output is None and sys.stdout.isatty():
+        raise fail(say("binary-needs-output", ui, fmt=output_format))
     cfg, cfg_root = _load_config(config, paths, lang)
     ctx = _context(cfg, select, ignore, lang, str(rules) if rules else cfg.get("rules"))
     ui = ctx.lang
     fail_level = fail_on or cfg.get("fail-on", "error")
     if fail_level not in SEVERITY_RANK:
-        raise _fail(say("bad-fail-on", ui, value=fail_level))
+        raise fail(say("bad-fail-on", ui, value=fail_level))
     file_ignores = _per_file_ignores(cfg.get("per-file-ignores", {}), ctx)
     if unit_type not in (None, "department", "government"):
-        raise _fail(say("bad-unit-type", ui))
+        raise fail(say("bad-unit-type", ui))
     limits = _limits(cfg, max_size_mb, timeout)
-    expected_units = _expected_units(units, ui)
+    expected = expected_units(units, ui)
     ctx = replace(ctx, unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits, ui)))
     convert = convert or bool(cfg.get("convert", False))
     scan = scan_paths(paths)
     files = _not_excluded(scan.files, cfg.get("exclude", ()), cfg_root)
     if not files:
-        raise _fail(say("no-files", ui, exts=" ".join(sorted(CHECKABLE_EXTS))))
+        raise fail(say("no-files", ui, exts=" ".join(sorted(checkable_extensions()))))
     if output is not None and output.exists() and any(p != "-" and os.path.exists(p) and os.path.samefile(p, output) for p in files):
-        raise _fail(say("output-is-input", ui, path=output))
+        raise fail(say("output-is-input", ui, path=output))
     results: list[FileResult] = []
     on_disk = [p for p in files if p != "-"]
     if "-" in files:
@@ -189,15 +139,15 @@ def check(
         _annotate_into(results, output, ctx.lang)
         raise typer.Exit(_exit_code(results, fail_level, exit_zero))
     results, skipped = set_aside_non_reports(results, scan.named, _not_excluded(scan.other, cfg.get("exclude", ()), cfg_root))
-    notes = review(results, expected_units, bool(ctx.priors))
+    notes = review(results, expected, bool(ctx.priors))
     notes.skipped = skipped
     options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics, notes=notes,
                       inputs=list(paths))
     try:
         data = render(results, output_format, options)
     except RuntimeError as err:
-        raise _fail(str(err)) from None
-    _emit(data, output, ui, output_format)
+        raise fail(str(err)) from None
+    emit(data, output, ui, output_format)
     raise typer.Exit(_exit_code(results, fail_level, exit_zero))
 
 
@@ -206,28 +156,14 @@ def _annotate_into(results: list[FileResult], folder: Path, lang: str) -> None:
     from reportlint.output.docx_comments import write_annotated
 
     if folder.exists() and not folder.is_dir():
-        raise _fail(say("docx-folder-is-file", lang, path=folder))
+        raise fail(say("docx-folder-is-file", lang, path=folder))
     try:
         written, skipped = write_annotated(results, folder, lang)
     except (RuntimeError, OSError) as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     note = say("docx-written", lang, folder=folder, n=len(written))
     note += say("docx-skipped", lang, n=len(skipped)) if skipped else ""
     sys.stderr.write(f"reportlint: {note}\n")
-
-
-def _expected_units(path: Path | None, lang: str) -> Any:
-    if path is None:
-        return None
-    from reportlint.units import read_unit_list
-
-    try:
-        return read_unit_list(str(path))
-    except OSError as exc:
-        raise _fail(say("units-unreadable", lang, path=path, reason=exc.strerror or exc)) from None
-    except ValueError:
-        raise _fail(say("units-empty", lang, path=path)) from None
-
 
 def _priors(paths: list[str] | None, limits: Any, lang: str) -> list[Any]:
     from reportlint.api import load_priors
@@ -238,7 +174,7 @@ def _priors(paths: list[str] | None, limits: Any, lang: str) -> list[Any]:
     for problem in problems:
         sys.stderr.write(f"reportlint: {say('previous-problem', lang, problem=problem)}\n")
     if not priors:
-        raise _fail(say("previous-none", lang))
+        raise fail(say("previous-none", lang))
     return priors
 
 
@@ -283,70 +219,3 @@ def _exit_code(results: list[FileResult], fail_level: str, exit_zero: bool) -> i
         return EXIT_OK
     threshold = SEVERITY_RANK[fail_level]
     return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings) else EXIT_OK
-
-
-# The other commands (aggregate, rules, rule, extract, template) live in commands.py.
-import reportlint.commands  # noqa: E402,F401 - registers them on `app`
-
-
-def _interrupted(signum: int, frame: Any) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the cleanup
-    sys.stderr.write(f"\nreportlint: {say('interrupted', _argv_lang())}\n")
-    raise KeyboardInterrupt  # typer turns it into exit code 130; pool workers are terminated
-
-
-def _argv_lang() -> str:
-    """The language asked for on the command line, for what is said before (or outside) a command."""
-    args = sys.argv[1:]
-    for i, arg in enumerate(args):
-        if arg == "--lang=en" or (arg == "--lang" and args[i + 1 : i + 2] == ["en"]):
-            return "en"
-    return "zh"
-
-
-def run() -> None:
-    """Run the app with clean endings: no traceback on Ctrl-C or a closed pipe, usage errors
-    in the run's language."""
-    signal.signal(signal.SIGINT, _interrupted)
-    try:
-        code = app(standalone_mode=False)
-    except KeyboardInterrupt:
-        sys.exit(EXIT_INTERRUPTED)
-    except PackError as err:
-        sys.stderr.write(f"reportlint: {err}\n")
-        sys.exit(EXIT_USAGE)
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_FINDINGS)
-    except Exception as exc:  # the last guard: a bug of ours is a message, not a traceback
-        if _is_usage_error(exc):
-            message = getattr(exc, "format_message")()  # noqa: B009 - known by interface, not class
-            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `reportlint`: the help is the answer
-                sys.stderr.write(message + "\n")
-            else:
-                sys.stderr.write(usage_error(message, _usage(exc), _argv_lang()))
-            sys.exit(EXIT_USAGE)
-        if os.environ.get("REPORTLINT_DEBUG"):
-            raise
-        detail = say("internal-error", _argv_lang(), kind=type(exc).__name__, detail=exc)
-        sys.stderr.write(f"reportlint: {detail}\n")
-        sys.exit(EXIT_USAGE)
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
-
-
-def _is_usage_error(exc: Exception) -> bool:
-    """The parser's UsageError (exit code 2), known by its interface: typer vendors the class."""
-    return getattr(exc, "exit_code", None) == EXIT_USAGE and hasattr(exc, "format_message")
-
-
-def _usage(exc: Any) -> str:
-    ctx = getattr(exc, "ctx", None)
-    if ctx is None:
-        return ""
-    hint = f"{ctx.command_path} --help"
-    return f"{ctx.get_usage()}\n" + (f"运行 '{hint}' 查看帮助。" if _argv_lang() == "zh" else f"Try '{hint}' for help.")
-
-
-def main() -> None:
-    run()
