@@ -113,3 +113,14 @@ def test_usage_errors_speak_the_runs_language(tmp_path: Path) -> None:
     assert (zh.returncode, zh.stderr.decode().splitlines()[-1]) == (2, "错误：没有选项 --bogus。")
     en = run_cli("check", "--lang", "en", "--bogus", EXAMPLES[0])
     assert en.returncode == 2 and en.stderr.decode().splitlines()[-1].startswith("Error: No such option: --bogus")
+
+
+def test_every_rule_explains_itself_with_example_values() -> None:
+    """`reportlint rule CODE` fills every placeholder: none falls back to “…” (T303's example
+    values themselves end in … as a column list does)."""
+    from reportlint.rule_examples import example_message
+
+    for rule in load_pack().rules.values():
+        for lang in ("zh", "en"):
+            message = example_message(rule, lang)
+            assert "{" not in message and ("…" not in message or rule.code == "T303"), (rule.code, lang, message)
