@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
+_SECTION_RANK = {numeral: rank for rank, numeral in enumerate("一二三四五六", 1)}
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -105,6 +106,7 @@ class Finding:
             loc.paragraph or loc.line or 0,
             loc.column if isinstance(loc.column, int) else 0,
             loc.table or 0,
+            _SECTION_RANK.get(loc.section or "", 0),  # findings with no place (a missing 四, 五): by section
             self.code,
             str(loc.row or ""),
             str(loc.column or ""),
