@@ -10,8 +10,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers import REPO, docx_bytes, report_text
+from helpers import REPO, docx_bytes
 from pdfgen import document_pdf
+from renderers import document_html
 from typer.testing import CliRunner
 
 from reportlint.cli import app
@@ -35,13 +36,12 @@ def unit_docx() -> bytes:
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory, unit_docx: bytes) -> Path:
-    """A folder as an office gets it: one unit as DOCX, its PDF and a revised text copy,
+    """A folder as an office gets it: one unit as DOCX, its PDF and a revised web page,
     another unit, a README and a picture."""
     folder = tmp_path_factory.mktemp("office")
     (folder / "统计局.docx").write_bytes(unit_docx)
     (folder / "统计局.pdf").write_bytes(document_pdf(read_bytes(unit_docx, Path("x.docx"))))
-    (folder / "统计局（修订）.txt").write_text(
-        report_text(sections=SECTIONS).replace("某某区2024年", "某某区统计局2024年"), encoding="utf-8")
+    (folder / "统计局（修订）.html").write_bytes(document_html(read_bytes(unit_docx, Path("x.docx"))))
     (folder / "审计局.docx").write_bytes(docx_bytes(sections=SECTIONS, unit="某某区审计局"))
     (folder / "README.md").write_text("# 说明\n各单位报送的年报。\n", encoding="utf-8")
     (folder / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
@@ -77,7 +77,7 @@ def test_aggregate_sums_one_copy_of_a_unit_and_names_the_others(office: Path) ->
     assert sorted(u["path"] for u in data["units"]) == [str(office / "审计局.docx"), str(office / "统计局.docx")]
     assert data["duplicates"] == [
         {"unit": "某某区统计局", "path": str(office / "统计局.pdf"), "kept": str(office / "统计局.docx")},
-        {"unit": "某某区统计局", "path": str(office / "统计局（修订）.txt"), "kept": str(office / "统计局.docx")},
+        {"unit": "某某区统计局", "path": str(office / "统计局（修订）.html"), "kept": str(office / "统计局.docx")},
     ]
     assert data["excluded"] == []
     assert "已汇总 2 个单位的 2024 年数据；0 个单位未纳入；2 份是已纳入单位的重复报告（只计一次）；跳过 1 个不是年报的文件" in err
@@ -85,7 +85,7 @@ def test_aggregate_sums_one_copy_of_a_unit_and_names_the_others(office: Path) ->
 
 def test_check_names_the_duplicates(office: Path) -> None:
     _, out, _ = _invoke("check", str(office), "-f", "json")
-    assert [d["path"] for d in json.loads(out)["duplicates"]] == [str(office / "统计局.pdf"), str(office / "统计局（修订）.txt")]
+    assert [d["path"] for d in json.loads(out)["duplicates"]] == [str(office / "统计局.pdf"), str(office / "统计局（修订）.html")]
 
 
 def test_units_list_names_the_unit_with_no_report_in_check_and_aggregate(office: Path, tmp_path: Path) -> None:
