@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from reportlint import fastre
 from reportlint.checks.base import Context, make
 from reportlint.locate import Report
 from reportlint.model import Finding, Location, Prior
@@ -42,13 +41,14 @@ def sentences(text: str, boilerplate: re.Pattern[str] | None = None, min_chars: 
 
 
 @lru_cache(maxsize=8)
-def _boilerplate(pack: Pack, extra: tuple[str, ...]) -> re.Pattern[str]:
+def _boilerplate(pack: Pack, extra: tuple[str, ...]) -> str:
+    """One pattern for the template's own wording and the rule's `ignore` patterns."""
     labels = {s.title for s in pack.sections} | set(pack.phrases.get("template_text", ()))
     for tdef in pack.tables.values():
         labels |= {item.label for item in tdef.rows + tdef.columns} | set(tdef.markers)
         labels |= {alias for item in tdef.rows + tdef.columns for alias in item.aliases}
     bare = sorted({_NOT_WORDS.sub("", label) for label in labels} - {""}, key=len, reverse=True)
-    return fastre.compile("|".join([*extra, *map(re.escape, bare)]))
+    return "|".join([*extra, *map(re.escape, bare)])
 
 
 def prior_for(report: Report, ctx: Context) -> Prior | None:
@@ -99,7 +99,7 @@ def copied_text(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding
     prior = prior_for(report, ctx)
     if prior is None or not prior.text:
         return
-    boilerplate = _boilerplate(report.pack, tuple(rule.params.get("ignore", ())))
+    boilerplate = rule.matcher.compile(_boilerplate(report.pack, tuple(rule.params.get("ignore", ()))))
     min_chars = int(rule.params.get("min_chars", 8))
     current = sentences(report.flat.text, boilerplate, min_chars)
     total = sum(map(len, current))

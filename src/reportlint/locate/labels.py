@@ -1,15 +1,189 @@
-"""Turn a printed label into a tolerant regex: any whitespace between characters,
-equivalent punctuation, an optional enumerator, an optional trailing note."""
+"""Find printed labels in folded text by literal matching on a squeezed view.
+
+The view drops whitespace and the punctuation a label may carry or omit (quotes, colons,
+slashes) and writes the enumeration commas (、 , .) as one character, keeping for each kept
+character its offset in the text, like `normalize.Folded`. A label is squeezed the same way
+and found literally, so “本年 新收 政府信息公开申请数量” and its label meet without a regex
+that allows whitespace between every two characters.
+
+Two small rules sit around the literal core: an enumerator printed with the label
+(“（一）”, “二、”, “3.”) may be present or not, and a short note in brackets may follow it
+(“本年收费金额（单位：万元）”). At one place the longest label wins, then the earlier label
+in the pack; the leftmost place wins over both.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
-from reportlint import fastre
 from reportlint.normalize import fold_width
 
 _ENUM_RE = re.compile(r"^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])(.*)$")
+_KEPT_RUN = re.compile(r"[^\s“”:/]+")  # whitespace and optional punctuation leave the view
+_SAME_COMMA = str.maketrans({",": "、", ".": "、"})  # 一、 一, 一. read alike
+_NOTE = re.compile(r"\s*\([^()\n]{0,40}\)")  # a trailing note, in the original text
+_NOTE_LIMIT = 40
+
+
+def squeeze(text: str) -> str:
+    """`text` as the view sees it: no whitespace, no optional punctuation, commas alike."""
+    return "".join(_KEPT_RUN.findall(text)).translate(_SAME_COMMA)
+
+
+@dataclass(frozen=True)
+class View:
+    """The squeezed text of `original`, with run starts to map view offsets back."""
+
+    text: str
+    original: str
+    run_view: tuple[int, ...]  # view offset where each kept run begins
+    run_orig: tuple[int, ...]  # original offset where each kept run begins
+
+    def orig_pos(self, i: int) -> int:
+        """Original offset of the view character at `i`."""
+        run = bisect_right(self.run_view, i) - 1
+        return self.run_orig[run] + i - self.run_view[run]
+
+    def view_pos(self, pos: int) -> int:
+        """View offset of the first kept character at or after original offset `pos`."""
+        run = bisect_right(self.run_orig, pos) - 1
+        if run < 0:
+            return 0
+        run_len = (self.run_view[run + 1] if run + 1 < len(self.run_view) else len(self.text)) - self.run_view[run]
+        return self.run_view[run] + min(pos - self.run_orig[run], run_len)
+
+
+@lru_cache(maxsize=8)
+def view_of(text: str) -> View:
+    run_view: list[int] = []
+    run_orig: list[int] = []
+    parts: list[str] = []
+    length = 0
+    for m in _KEPT_RUN.finditer(text):
+        run_view.append(length)
+        run_orig.append(m.start())
+        parts.append(m.group())
+        length += m.end() - m.start()
+    return View("".join(parts).translate(_SAME_COMMA), text, tuple(run_view), tuple(run_orig))
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    """One label found: offsets into the original text, like a regex match."""
+
+    original: str
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, index: int = 0) -> str:
+        if index != 0:
+            raise IndexError(index)
+        return self.original[self.begin : self.finish]
+
+
+def split_enumerator(label: str) -> tuple[str, str]:
+    """(enumerator, the rest) of a label as printed; the enumerator may be empty."""
+    folded = fold_width(label).strip()
+    match = _ENUM_RE.match(folded)
+    return (match.group(1), match.group(2)) if match else ("", folded)
+
+
+class LabelSet:
+    """Labels found literally on the squeezed view; the regex is a list of literals."""
+
+    def __init__(self, labels: tuple[str, ...]) -> None:
+        ordered = sorted(dict.fromkeys(labels), key=len, reverse=True)  # longest first, then pack order
+        alternatives: list[str] = []
+        self._ends: list[tuple[str, re.Pattern[str]]] = []  # per alternative: optional lead, optional tail
+        self._core_lengths: list[int] = []
+        for label in ordered:
+            enum, core = split_enumerator(label)
+            bare_enum, bare_core = squeeze(enum), squeeze(core)
+            if bare_core:
+                prefix = f"(?:{re.escape(bare_enum)})?" if bare_enum else ""
+                alternatives.append(f"({prefix}{re.escape(bare_core)})")
+                self._ends.append((_optional_lead(core), _tail_pattern(core)))
+                self._core_lengths.append(len(bare_core))
+        self.labels = tuple(ordered)
+        self._literal = re.compile("|".join(alternatives) or r"(?!)")
+        self._whole = re.compile(rf"(?:{self._literal.pattern})(?P<note>\([^()]{{0,{_NOTE_LIMIT}}}\))?")
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[LabelHit]:
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        view = view_of(text)
+        at, stop = view.view_pos(pos), view.view_pos(endpos)
+        floor = pos  # a hit never starts before `pos` nor inside the hit before it
+        while True:
+            m = self._literal.search(view.text, at, stop)
+            if m is None:
+                return
+            lead, tail = self._ends[(m.lastindex or 1) - 1]
+            start, end = view.orig_pos(m.start()), view.orig_pos(m.end() - 1) + 1
+            if lead and len(m.group()) == self._core_lengths[(m.lastindex or 1) - 1]:  # no enumerator before it
+                start = _extend_back(text, start, floor, lead)
+            end = tail.match(text, end, endpos).end()  # type: ignore[union-attr]  # all optional: always matches
+            yield LabelHit(text, start, end)
+            floor = end
+            at = max(m.end(), view.view_pos(end))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> LabelHit | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def fullmatch(self, text: str) -> LabelHit | None:
+        """The whole of `text` (outer whitespace aside) is one label, with its note if any."""
+        view = view_of(text)
+        m = self._whole.fullmatch(view.text)
+        if m is None or not view.text:
+            return None
+        start, end = view.orig_pos(0), view.orig_pos(len(view.text) - 1) + 1
+        if m.group("note") is not None:
+            opened = view.orig_pos(m.start("note"))
+            if "\n" in text[opened:end] or end - opened - 2 > _NOTE_LIMIT:
+                return None  # the note is read in the original text, as a trailing note is
+        return LabelHit(text, start, end)
+
+
+def _optional_lead(core: str) -> str:
+    """The optional punctuation a label's core begins with (“), which the view drops."""
+    stripped = "".join(ch for ch in core if not ch.isspace())
+    return stripped[: len(stripped) - len(stripped.lstrip("“”:/"))]
+
+
+def _tail_pattern(core: str) -> re.Pattern[str]:
+    """What may follow the literal core in the text: the label's own optional closing
+    punctuation (”), then a trailing note; both optional, as the printed forms vary."""
+    stripped = "".join(ch for ch in core if not ch.isspace())
+    tail = stripped[len(stripped.rstrip("“”:/")) :]
+    return re.compile("".join(rf"\s*{_EQUIV[ch]}" for ch in tail) + f"(?:{_NOTE.pattern})?")
+
+
+def _extend_back(text: str, start: int, floor: int, lead: str) -> int:
+    """Take in the label's optional opening punctuation (“) and the space around it: the
+    printed label starts where that punctuation, or the space before the label, starts."""
+    for ch in reversed(lead):
+        while start > floor and text[start - 1].isspace():
+            start -= 1
+        if start > floor and re.fullmatch(_EQUIV[ch], text[start - 1]):
+            start -= 1
+    return start
+
+
+@lru_cache(maxsize=2048)
+def compile_labels(labels: tuple[str, ...]) -> LabelSet:
+    """One matcher for any of `labels`."""
+    return LabelSet(labels)
+
+
 _EQUIV: dict[str, str] = {
     "、": "[、,.]",
     ",": "[,、]",
@@ -23,28 +197,6 @@ _EQUIV: dict[str, str] = {
 }
 
 
-def _char_pattern(ch: str) -> str:
-    return _EQUIV.get(ch, re.escape(ch))
-
-
 def core_pattern(text: str) -> str:
-    return r"\s*".join(_char_pattern(ch) for ch in fold_width(text) if not ch.isspace())
-
-
-def label_pattern(label: str) -> str:
-    """Pattern for one label: enumerator optional, a trailing （…） note optional."""
-    folded = fold_width(label).strip()
-    match = _ENUM_RE.match(folded)
-    if match:
-        enum, core = match.groups()
-        body = f"(?:{core_pattern(enum)}\\s*)?{core_pattern(core)}"
-    else:
-        body = core_pattern(folded)
-    return body + r"(?:\s*\([^()\n]{0,40}\))?"
-
-
-@lru_cache(maxsize=2048)
-def compile_labels(labels: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex matching any of `labels`, longest first so specific wins."""
-    ordered = sorted(set(labels), key=len, reverse=True)
-    return fastre.compile("|".join(f"(?:{label_pattern(lbl)})" for lbl in ordered))
+    """A heading title as a tolerant regex (sections.py builds its numbered headings on it)."""
+    return r"\s*".join(_EQUIV.get(ch, re.escape(ch)) for ch in fold_width(text) if not ch.isspace())

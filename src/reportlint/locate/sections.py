@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportlint import fastre
 from reportlint.locate.closeness import closest_title
 from reportlint.locate.flat import FlatText
 from reportlint.locate.labels import core_pattern
@@ -39,7 +38,7 @@ class SectionLayout:
 # Chinese numbering only: 一、 or 第一部分. A close-but-not-exact title after “2.” is far more
 # often a sub-heading of section 一 (2.主动公开情况) than a misspelt section heading.
 def _close_numbering(section_id: str) -> re.Pattern[str]:
-    return fastre.compile(rf"(?:第\s*{section_id}\s*部分\s*[、,.:]?|(?<![\u4e00-\u9fff(（]){section_id}\s*[、,.:])\s*")
+    return re.compile(rf"(?:第\s*{section_id}\s*部分\s*[、,.:]?|(?<![\u4e00-\u9fff(（]){section_id}\s*[、,.:])\s*")
 
 
 def _numbered_at(text: str, section_id: str, low: int, high: int) -> Iterator[re.Match[str]]:
@@ -69,8 +68,8 @@ def _patterns(pack: Pack) -> list[tuple[Section, re.Pattern[str], re.Pattern[str
     for section in pack.sections:
         titles = sorted((section.title, *section.variants), key=len, reverse=True)
         alts = "|".join(f"(?:{core_pattern(t)})" for t in titles)
-        numbered = fastre.compile(rf"(?P<num>{_numbering(section.id)})\s*(?P<title>{alts})")
-        bare = fastre.compile(rf"^\s*(?:#+\s*)?(?P<title>{alts})\s*$")
+        numbered = re.compile(rf"(?P<num>{_numbering(section.id)})\s*(?P<title>{alts})")
+        bare = re.compile(rf"^\s*(?:#+\s*)?(?P<title>{alts})\s*$")
         out.append((section, numbered, bare))
     return out
 

@@ -11,9 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlint import fastre
 from reportlint.locate.flat import FlatText
-from reportlint.locate.labels import compile_labels
+from reportlint.locate.labels import LabelHit, LabelSet, compile_labels
 from reportlint.model import Cell, Location, Table
 from reportlint.normalize import fold, parse_value
 from reportlint.pack import Row, TableDef
@@ -47,7 +46,7 @@ class RawTable:
     value_cols: list[tuple[int, str, str]] = field(default_factory=list)  # grid col, row id, col id
 
 
-def row_regex(row: Row) -> re.Pattern[str]:
+def row_regex(row: Row) -> LabelSet:
     return compile_labels((row.label, *row.aliases))
 
 
@@ -85,11 +84,11 @@ def find_text_table(flat: FlatText, tdef: TableDef, start: int, end: int) -> Raw
     return RawTable(tdef, "text", flat.locate(marker.start()), rows)
 
 
-def _optional_rows(region: str, tdef: TableDef, found: list[tuple[Row, re.Match[str]]]) -> list[tuple[Row, re.Match[str]]]:
+def _optional_rows(region: str, tdef: TableDef, found: list[tuple[Row, LabelHit]]) -> list[tuple[Row, LabelHit]]:
     """Optional rows (小计) written among the table's rows: the first of each, read like a row."""
     first, last = found[0][1].start(), found[-1][1].end()
     taken = [(m.start(), m.end()) for _, m in found]
-    out: list[tuple[Row, re.Match[str]]] = []
+    out: list[tuple[Row, LabelHit]] = []
     for row in tdef.optional_rows:
         for m in row_regex(row).finditer(region, first, min(len(region), last + _ROW_WINDOW)):
             at_line_start = m.start() == 0 or region[m.start() - 1] == "\n"
@@ -124,8 +123,8 @@ def _optional_columns(region: str, tdef: TableDef, first_row: int) -> dict[int, 
     return out
 
 
-def _sequential_rows(region: str, tdef: TableDef, cursor: int) -> list[tuple[Row, re.Match[str]]]:
-    found: list[tuple[Row, re.Match[str]]] = []
+def _sequential_rows(region: str, tdef: TableDef, cursor: int) -> list[tuple[Row, LabelHit]]:
+    found: list[tuple[Row, LabelHit]] = []
     for row in tdef.rows:
         window = _FIRST_WINDOW if not found else _ROW_WINDOW
         m = row_regex(row).search(region, cursor, min(len(region), cursor + window))
@@ -229,7 +228,7 @@ def _header_columns(
     if not header:
         return [], None
     all_cols = tdef.columns + tdef.optional_columns
-    col_res = [(c, fastre.compile(rf"^\s*(?:{compile_labels((c.label, *c.aliases)).pattern})\s*$")) for c in all_cols]
+    col_res = [(c, compile_labels((c.label, *c.aliases))) for c in all_cols]
     group_re = [(r.id, row_regex(r)) for r in tdef.rows] if tdef.layout == "single_row" else []
     mapped: list[tuple[int, str, str]] = []
     actual: list[str] = []
@@ -240,7 +239,7 @@ def _header_columns(
         if not path or path_cells[-1] is previous:
             continue  # no header here, or the same merged header cell as the column before
         previous = path_cells[-1]
-        column = next((col for col, rx in col_res if rx.match(path[-1])), None)
+        column = next((col for col, rx in col_res if rx.fullmatch(path[-1])), None)
         if column is None:
             if mapped:
                 actual.append(path_cells[-1].text.replace("\n", ""))
