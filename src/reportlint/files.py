@@ -1,7 +1,7 @@
-"""What reportlint writes: outputs and cache entries, always atomically.
+"""What reportlint writes: outputs, always atomically.
 
 A file is written next to its target and renamed over it, so an interrupted run never
-leaves a half-written JSON, XLSX or cache entry, and no temporary file stays behind.
+leaves a half-written JSON or XLSX, and no temporary file stays behind.
 """
 
 from __future__ import annotations
@@ -56,23 +56,5 @@ def _is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
-
-
-def cache_dir() -> Path | None:
-    """Where validated packs and compiled patterns are kept; None when caching is off."""
-    if os.environ.get("REPORTLINT_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reportlint"
-
-
-def write_cache(target: Path, text: str) -> bool:
-    """Best effort: a read-only home only means the work is done again next time."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, text)
-    except OSError:
         return False
     return True
