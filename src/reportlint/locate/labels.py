@@ -24,6 +24,7 @@ from reportlint.normalize import fold_width
 
 _ENUM_RE = re.compile(r"^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])(.*)$")
 _KEPT_RUN = re.compile(r"[^\s“”:/]+")  # whitespace and optional punctuation leave the view
+_DROPPED = re.compile(r"[\s“”:/]")
 _SAME_COMMA = str.maketrans({",": "、", ".": "、"})  # 一、 一, 一. read alike
 _NOTE = re.compile(r"\s*\([^()\n]{0,40}\)")  # a trailing note, in the original text
 _NOTE_LIMIT = 40
@@ -42,14 +43,19 @@ class View:
     original: str
     run_view: tuple[int, ...]  # view offset where each kept run begins
     run_orig: tuple[int, ...]  # original offset where each kept run begins
+    same_offsets: bool  # nothing was dropped: view offsets are original offsets
 
     def orig_pos(self, i: int) -> int:
         """Original offset of the view character at `i`."""
+        if self.same_offsets:
+            return i
         run = bisect_right(self.run_view, i) - 1
         return self.run_orig[run] + i - self.run_view[run]
 
     def view_pos(self, pos: int) -> int:
         """View offset of the first kept character at or after original offset `pos`."""
+        if self.same_offsets:
+            return min(pos, len(self.text))
         run = bisect_right(self.run_orig, pos) - 1
         if run < 0:
             return 0
@@ -57,8 +63,10 @@ class View:
         return self.run_view[run] + min(pos - self.run_orig[run], run_len)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def view_of(text: str) -> View:
+    if _DROPPED.search(text) is None:  # most cell texts: one run, offsets unchanged
+        return View(text.translate(_SAME_COMMA), text, (0,), (0,), True)
     run_view: list[int] = []
     run_orig: list[int] = []
     parts: list[str] = []
@@ -68,7 +76,7 @@ def view_of(text: str) -> View:
         run_orig.append(m.start())
         parts.append(m.group())
         length += m.end() - m.start()
-    return View("".join(parts).translate(_SAME_COMMA), text, tuple(run_view), tuple(run_orig))
+    return View("".join(parts).translate(_SAME_COMMA), text, tuple(run_view), tuple(run_orig), False)
 
 
 @dataclass(frozen=True)
@@ -123,21 +131,29 @@ class LabelSet:
         view = view_of(text)
         at, stop = view.view_pos(pos), view.view_pos(endpos)
         floor = pos  # a hit never starts before `pos` nor inside the hit before it
-        while True:
-            m = self._literal.search(view.text, at, stop)
-            if m is None:
-                return
-            lead, tail = self._ends[(m.lastindex or 1) - 1]
-            start, end = view.orig_pos(m.start()), view.orig_pos(m.end() - 1) + 1
-            if lead and len(m.group()) == self._core_lengths[(m.lastindex or 1) - 1]:  # no enumerator before it
-                start = _extend_back(text, start, floor, lead)
-            end = tail.match(text, end, endpos).end()  # type: ignore[union-attr]  # all optional: always matches
-            yield LabelHit(text, start, end)
-            floor = end
-            at = max(m.end(), view.view_pos(end))
+        while (hit := self._next(view, at, stop, floor, endpos)) is not None:
+            yield hit
+            floor = hit.finish
+            at = view.view_pos(hit.finish)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> LabelHit | None:
-        return next(self.finditer(text, pos, endpos), None)
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        view = view_of(text)
+        return self._next(view, view.view_pos(pos), view.view_pos(endpos), pos, endpos)
+
+    def _next(self, view: View, at: int, stop: int, floor: int, endpos: int) -> LabelHit | None:
+        """The leftmost hit in view[at:stop]: the literal core, widened by the small rules."""
+        m = self._literal.search(view.text, at, stop)
+        if m is None:
+            return None
+        alternative = (m.lastindex or 1) - 1
+        lead, tail = self._ends[alternative]
+        text = view.original
+        start, end = view.orig_pos(m.start()), view.orig_pos(m.end() - 1) + 1
+        if lead and m.end() - m.start() == self._core_lengths[alternative]:  # no enumerator before it
+            start = _extend_back(text, start, floor, lead)
+        end = tail.match(text, end, endpos).end()  # type: ignore[union-attr]  # all optional: always matches
+        return LabelHit(text, start, end)
 
     def fullmatch(self, text: str) -> LabelHit | None:
         """The whole of `text` (outer whitespace aside) is one label, with its note if any."""
