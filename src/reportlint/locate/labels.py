@@ -109,22 +109,23 @@ def split_enumerator(label: str) -> tuple[str, str]:
 class LabelSet:
     """Labels found literally on the squeezed view; the regex is a list of literals."""
 
-    def __init__(self, labels: tuple[str, ...]) -> None:
+    def __init__(self, labels: tuple[str, ...], notes: bool = True) -> None:
         ordered = sorted(dict.fromkeys(labels), key=len, reverse=True)  # longest first, then pack order
         alternatives: list[str] = []
         self._ends: list[tuple[str, re.Pattern[str]]] = []  # per alternative: optional lead, optional tail
         self._core_lengths: list[int] = []
         for label in ordered:
-            enum, core = split_enumerator(label)
+            enum, core = split_enumerator(label) if notes else ("", fold_width(label).strip())
             bare_enum, bare_core = squeeze(enum), squeeze(core)
             if bare_core:
                 prefix = f"(?:{re.escape(bare_enum)})?" if bare_enum else ""
                 alternatives.append(f"({prefix}{re.escape(bare_core)})")
-                self._ends.append((_optional_lead(core), _tail_pattern(core)))
+                self._ends.append((_optional_lead(core), _tail_pattern(core, notes)))
                 self._core_lengths.append(len(bare_core))
         self.labels = tuple(ordered)
         self._literal = re.compile("|".join(alternatives) or r"(?!)")
-        self._whole = re.compile(rf"(?:{self._literal.pattern})(?P<note>\([^()]{{0,{_NOTE_LIMIT}}}\))?")
+        note = rf"(?P<note>\([^()]{{0,{_NOTE_LIMIT}}}\))?" if notes else "(?P<note>(?!))?"
+        self._whole = re.compile(rf"(?:{self._literal.pattern}){note}")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[LabelHit]:
         endpos = len(text) if endpos is None else min(endpos, len(text))
@@ -175,12 +176,12 @@ def _optional_lead(core: str) -> str:
     return stripped[: len(stripped) - len(stripped.lstrip("“”:/"))]
 
 
-def _tail_pattern(core: str) -> re.Pattern[str]:
+def _tail_pattern(core: str, notes: bool) -> re.Pattern[str]:
     """What may follow the literal core in the text: the label's own optional closing
     punctuation (”), then a trailing note; both optional, as the printed forms vary."""
     stripped = "".join(ch for ch in core if not ch.isspace())
     tail = stripped[len(stripped.rstrip("“”:/")) :]
-    return re.compile("".join(rf"\s*{_EQUIV[ch]}" for ch in tail) + f"(?:{_NOTE.pattern})?")
+    return re.compile("".join(rf"\s*{_EQUIV[ch]}" for ch in tail) + (f"(?:{_NOTE.pattern})?" if notes else ""))
 
 
 def _extend_back(text: str, start: int, floor: int, lead: str) -> int:
@@ -198,6 +199,12 @@ def _extend_back(text: str, start: int, floor: int, lead: str) -> int:
 def compile_labels(labels: tuple[str, ...]) -> LabelSet:
     """One matcher for any of `labels`."""
     return LabelSet(labels)
+
+
+@lru_cache(maxsize=64)
+def compile_titles(titles: tuple[str, ...]) -> LabelSet:
+    """One matcher for any of `titles` (section headings): literal, no enumerator, no note."""
+    return LabelSet(titles, notes=False)
 
 
 _EQUIV: dict[str, str] = {

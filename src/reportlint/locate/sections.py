@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from reportlint.locate.closeness import closest_title
 from reportlint.locate.flat import FlatText
-from reportlint.locate.labels import core_pattern
+from reportlint.locate.labels import LabelSet, compile_titles
 from reportlint.normalize import compact
 from reportlint.pack import Pack, Section
 
@@ -62,16 +62,37 @@ def _numbering(section_id: str) -> str:
     return rf"(?:第\s*{cn}\s*部分\s*[、,.:]?|{cn}\s*[、,.:]|{ar}\s*[、.](?!\d))"
 
 
+_NUMBER_REACH = 40  # a heading's numbering stands within this many characters before its title
+_MARKDOWN_HEADING = re.compile(r"\s*(?:#+\s*)?")
+
+
 @lru_cache(maxsize=16)
-def _patterns(pack: Pack) -> list[tuple[Section, re.Pattern[str], re.Pattern[str]]]:
+def _patterns(pack: Pack) -> list[tuple[Section, LabelSet, re.Pattern[str]]]:
+    """Per section: its titles (found literally) and its numbering, which must end where a
+    title begins."""
     out = []
     for section in pack.sections:
-        titles = sorted((section.title, *section.variants), key=len, reverse=True)
-        alts = "|".join(f"(?:{core_pattern(t)})" for t in titles)
-        numbered = re.compile(rf"(?P<num>{_numbering(section.id)})\s*(?P<title>{alts})")
-        bare = re.compile(rf"^\s*(?:#+\s*)?(?P<title>{alts})\s*$")
-        out.append((section, numbered, bare))
+        numbering = re.compile(rf"(?P<num>{_numbering(section.id)})\s*\Z")
+        out.append((section, compile_titles((section.title, *section.variants)), numbering))
     return out
+
+
+def _numbered(text: str, titles: LabelSet, numbering: re.Pattern[str]) -> Iterator[tuple[re.Match[str], int]]:
+    """(numbering, title end) for each title printed right after the section's numbering."""
+    floor = 0
+    for title in titles.finditer(text):
+        num = numbering.search(text, max(floor, title.start() - _NUMBER_REACH), title.start())
+        if num is not None:
+            yield num, title.end()
+            floor = title.end()
+
+
+def _bare(text: str, titles: LabelSet) -> tuple[int, int] | None:
+    """(start, end) of a title standing alone on the line, perhaps after Markdown's #."""
+    lead = _MARKDOWN_HEADING.match(text)
+    offset = lead.end() if lead else 0
+    hit = titles.fullmatch(text[offset:])
+    return (offset + hit.start(), offset + hit.end()) if hit else None
 
 
 def find_sections(flat: FlatText, pack: Pack) -> SectionLayout:
@@ -129,16 +150,17 @@ def _paragraph_hits(
     text: str, base: int, pack: Pack, heading_like: bool
 ) -> list[tuple[Section, int, int, bool]]:
     found: list[tuple[Section, int, int, bool]] = []
-    for section, numbered, bare in _patterns(pack):
+    for section, titles, numbering in _patterns(pack):
         if not any(title[0] in text for title in (section.title, *section.variants)):
             continue  # the title's first character is absent: no heading of this section here
-        for m in numbered.finditer(text):
-            exact = compact(m.group("title")) == compact(section.title) and _standard_number(m.group("num"), section)
-            found.append((section, base + m.start("num"), base + m.end(), exact))
+        for num, end in _numbered(text, titles, numbering):
+            title = text[num.end() : end].strip()
+            exact = compact(title) == compact(section.title) and _standard_number(num.group("num"), section)
+            found.append((section, base + num.start("num"), base + end, exact))
         if not found or all(f[0] is not section for f in found):
-            m2 = bare.match(text)
-            if m2 and (heading_like or len(text.strip()) <= len(section.title) + 8):
-                found.append((section, base + m2.start("title"), base + m2.end("title"), False))
+            bare = _bare(text, titles)
+            if bare and (heading_like or len(text.strip()) <= len(section.title) + 8):
+                found.append((section, base + bare[0], base + bare[1], False))
     found.sort(key=lambda f: f[1])
     return found
 
