@@ -25,14 +25,18 @@ from reportlint.normalize import fold_width
 _ENUM_RE = re.compile(r"^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])(.*)$")
 _KEPT_RUN = re.compile(r"[^\s“”:/]+")  # whitespace and optional punctuation leave the view
 _DROPPED = re.compile(r"[\s“”:/]")
-_SAME_COMMA = str.maketrans({",": "、", ".": "、"})  # 一、 一, 一. read alike
 _NOTE = re.compile(r"\s*\([^()\n]{0,40}\)")  # a trailing note, in the original text
 _NOTE_LIMIT = 40
 
 
+def _same_commas(text: str) -> str:
+    """一、 一, 一. read alike (str.replace: far faster than translate on a long text)."""
+    return text.replace(",", "、").replace(".", "、")
+
+
 def squeeze(text: str) -> str:
     """`text` as the view sees it: no whitespace, no optional punctuation, commas alike."""
-    return "".join(_KEPT_RUN.findall(text)).translate(_SAME_COMMA)
+    return _same_commas("".join(_KEPT_RUN.findall(text)))
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ class View:
 @lru_cache(maxsize=64)
 def view_of(text: str) -> View:
     if _DROPPED.search(text) is None:  # most cell texts: one run, offsets unchanged
-        return View(text.translate(_SAME_COMMA), text, (0,), (0,), True)
+        return View(_same_commas(text), text, (0,), (0,), True)
     run_view: list[int] = []
     run_orig: list[int] = []
     parts: list[str] = []
@@ -76,7 +80,7 @@ def view_of(text: str) -> View:
         run_orig.append(m.start())
         parts.append(m.group())
         length += m.end() - m.start()
-    return View("".join(parts).translate(_SAME_COMMA), text, tuple(run_view), tuple(run_orig), False)
+    return View(_same_commas("".join(parts)), text, tuple(run_view), tuple(run_orig), False)
 
 
 @dataclass(frozen=True)
