@@ -126,12 +126,40 @@ def _batch_folder(tmp_path: Path, copies: int) -> Path:
     return folder
 
 
+# Runs the real CLI, but first wraps the batch so that its first result leaves a marker file:
+# the test then interrupts a batch that is verifiably running, not one that may still be importing.
+MARK_FIRST_RESULT = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "import reportlint.api as api\n"
+    "from reportlint.entry import main\n"
+    "marker = Path(sys.argv.pop(1))\n"
+    "real_check_paths = api.check_paths\n"
+    "def check_paths(*args, **kwargs):\n"
+    "    for result in real_check_paths(*args, **kwargs):\n"
+    "        marker.touch()\n"
+    "        yield result\n"
+    "api.check_paths = check_paths\n"
+    "main()\n"
+)
+
+
+def _wait_for(marker: Path, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not marker.exists():
+        assert proc.poll() is None, proc.communicate()[1].decode()
+        assert time.monotonic() < deadline, "the batch produced no result"
+        time.sleep(0.02)
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_ends_a_batch_with_130_and_no_traceback(tmp_path: Path, jobs: str) -> None:
     folder = _batch_folder(tmp_path, 400)
-    proc = subprocess.Popen([sys.executable, "-m", "reportlint", "check", "--jobs", jobs, "-o", str(tmp_path / "out.json"),
-                             "-f", "json", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
-    time.sleep(2.5)  # started and checking
+    marker = tmp_path.parent / f"{tmp_path.name}.first-result"  # outside tmp_path: its listing is asserted
+    proc = subprocess.Popen([sys.executable, "-c", MARK_FIRST_RESULT, str(marker), "check", "--jobs", jobs,
+                             "-o", str(tmp_path / "out.json"), "-f", "json", str(folder)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
+    _wait_for(marker, proc)  # signal only once the batch has verifiably produced a result
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr.decode()
