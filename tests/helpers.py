@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import json
 import subprocess
@@ -99,6 +100,22 @@ def report_text(data: dict[str, Any] | None = None, style: str = "tab", year: in
 
 def docx_bytes(data: dict[str, Any] | None = None, year: int = 2024, unit: str = "某某区人民政府办公室",
                **kwargs: Any) -> bytes:
+    """The DOCX of these values, built once per session: python-docx takes seconds per build and
+    many tests ask for the same document. Bytes are immutable, so sharing them is safe."""
+    try:
+        key = json.dumps([data, year, unit, kwargs], sort_keys=True, ensure_ascii=False)
+    except TypeError:  # values JSON cannot hold exactly: build this one afresh
+        return _build_docx(data, year, unit, kwargs)
+    return _built_docx(key)
+
+
+@functools.cache
+def _built_docx(key: str) -> bytes:
+    data, year, unit, kwargs = json.loads(key)  # a copy: the caller's dicts are never touched
+    return _build_docx(data, year, unit, kwargs)
+
+
+def _build_docx(data: dict[str, Any] | None, year: int, unit: str, kwargs: dict[str, Any]) -> bytes:
     document = build_docx(year, unit, data if data is not None else tables(), **kwargs)
     buffer = io.BytesIO()
     document.save(buffer)
