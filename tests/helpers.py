@@ -6,12 +6,18 @@ import copy
 import functools
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
+import types
 from pathlib import Path
 from typing import Any
 
+from typer.testing import CliRunner
+
 from reportlint.api import check_bytes, check_document
+from reportlint.cli import run
 from reportlint.model import FileResult
 from reportlint.pack import load_pack
 from reportlint.read import read_bytes
@@ -135,6 +141,49 @@ def codes(result: FileResult, prefixes: str = "") -> list[str]:
 
 
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The CLI run in-process, through the same `run()` as the console script (its exit codes and
+    messages), with typer's CliRunner isolation for stdin, stdout and stderr: a child interpreter
+    costs about a second of imports per call. `--jobs` (worker processes) and `--version` (the
+    light entry point) still run as a real child."""
+    if any(a in CHILD_ONLY or a.startswith("--jobs=") for a in args):
+        return run_cli_child(*args, stdin=stdin, cwd=cwd)
+    old_argv, old_cwd, old_sigint = sys.argv, os.getcwd(), signal.getsignal(signal.SIGINT)
+    old_main = sys.modules["__main__"]
+    code: int = 0
+    with CliRunner().isolation(input=stdin) as (stdout, stderr, _):
+        sys.argv = ["reportlint", *args]
+        sys.modules["__main__"] = AS_MAIN  # click names the program in usage lines after __main__
+        os.chdir(cwd or REPO)
+        try:
+            run()
+        except SystemExit as done:
+            code = _exit_code(done.code)
+        finally:
+            sys.argv = old_argv
+            sys.modules["__main__"] = old_main
+            os.chdir(old_cwd)
+            signal.signal(signal.SIGINT, old_sigint)
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return subprocess.CompletedProcess(["reportlint", *args], code, stdout.getvalue(), stderr.getvalue())
+
+
+CHILD_ONLY = {"--jobs", "-j", "--version", "-V"}
+AS_MAIN = types.ModuleType("__main__")  # as under `python -m reportlint`, the README's command
+AS_MAIN.__package__ = "reportlint"
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")  # sys.exit("message"): printed, exit code 1, as in a real run
+    return 1
+
+
+def run_cli_child(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The CLI as a real child process: for signals, pipes, worker pools and start-up."""
     return subprocess.run([sys.executable, "-m", "reportlint", *args], input=stdin, capture_output=True,
                           cwd=cwd or REPO, timeout=120)
 
