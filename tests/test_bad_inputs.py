@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bad_inputs import EXPECTED, generate
-from helpers import REPO
+from helpers import REPO, run_cli
 
 from reportlint.api import check_bytes, check_path
 from reportlint.read import Limits
@@ -42,6 +42,8 @@ def bad_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    if env is None:  # in-process unless the run needs its own environment
+        return run_cli(*args)
     return subprocess.run([sys.executable, "-m", "reportlint", *args], capture_output=True, cwd=REPO,
                           env=env, timeout=timeout)
 
