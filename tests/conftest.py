@@ -23,3 +23,10 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def _private_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts pointed at the session's temp cache, whatever an earlier test changed."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(TEST_CACHE))
+
+
+@pytest.fixture(scope="session")
+def office_profile(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One LibreOffice user profile for the session's soffice runs, as `-env:UserInstallation=`:
+    a fresh profile costs seconds at every start, and the default one is the developer's own."""
+    return f"-env:UserInstallation={(tmp_path_factory.mktemp('office-profile')).as_uri()}"
