@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
+import types
 from pathlib import Path
 from typing import Any
 
+from typer.testing import CliRunner
+
 from reportlint.api import check_bytes, check_document
+from reportlint.cli import run
 from reportlint.model import FileResult
 from reportlint.pack import load_pack
 from reportlint.read import read_bytes
@@ -99,6 +106,22 @@ def report_text(data: dict[str, Any] | None = None, style: str = "tab", year: in
 
 def docx_bytes(data: dict[str, Any] | None = None, year: int = 2024, unit: str = "某某区人民政府办公室",
                **kwargs: Any) -> bytes:
+    """The DOCX of these values, built once per session: python-docx takes seconds per build and
+    many tests ask for the same document. Bytes are immutable, so sharing them is safe."""
+    try:
+        key = json.dumps([data, year, unit, kwargs], sort_keys=True, ensure_ascii=False)
+    except TypeError:  # values JSON cannot hold exactly: build this one afresh
+        return _build_docx(data, year, unit, kwargs)
+    return _built_docx(key)
+
+
+@functools.cache
+def _built_docx(key: str) -> bytes:
+    data, year, unit, kwargs = json.loads(key)  # a copy: the caller's dicts are never touched
+    return _build_docx(data, year, unit, kwargs)
+
+
+def _build_docx(data: dict[str, Any] | None, year: int, unit: str, kwargs: dict[str, Any]) -> bytes:
     document = build_docx(year, unit, data if data is not None else tables(), **kwargs)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -118,6 +141,49 @@ def codes(result: FileResult, prefixes: str = "") -> list[str]:
 
 
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The CLI run in-process, through the same `run()` as the console script (its exit codes and
+    messages), with typer's CliRunner isolation for stdin, stdout and stderr: a child interpreter
+    costs about a second of imports per call. `--jobs` (worker processes) and `--version` (the
+    light entry point) still run as a real child."""
+    if any(a in CHILD_ONLY or a.startswith("--jobs=") for a in args):
+        return run_cli_child(*args, stdin=stdin, cwd=cwd)
+    old_argv, old_cwd, old_sigint = sys.argv, os.getcwd(), signal.getsignal(signal.SIGINT)
+    old_main = sys.modules["__main__"]
+    code: int = 0
+    with CliRunner().isolation(input=stdin) as (stdout, stderr, _):
+        sys.argv = ["reportlint", *args]
+        sys.modules["__main__"] = AS_MAIN  # click names the program in usage lines after __main__
+        os.chdir(cwd or REPO)
+        try:
+            run()
+        except SystemExit as done:
+            code = _exit_code(done.code)
+        finally:
+            sys.argv = old_argv
+            sys.modules["__main__"] = old_main
+            os.chdir(old_cwd)
+            signal.signal(signal.SIGINT, old_sigint)
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return subprocess.CompletedProcess(["reportlint", *args], code, stdout.getvalue(), stderr.getvalue())
+
+
+CHILD_ONLY = {"--jobs", "-j", "--version", "-V"}
+AS_MAIN = types.ModuleType("__main__")  # as under `python -m reportlint`, the README's command
+AS_MAIN.__package__ = "reportlint"
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")  # sys.exit("message"): printed, exit code 1, as in a real run
+    return 1
+
+
+def run_cli_child(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The CLI as a real child process: for signals, pipes, worker pools and start-up."""
     return subprocess.run([sys.executable, "-m", "reportlint", *args], input=stdin, capture_output=True,
                           cwd=cwd or REPO, timeout=120)
 

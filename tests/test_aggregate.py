@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -131,6 +129,6 @@ def test_blank_cells_count_as_zero_in_the_sum() -> None:
 
 
 def test_aggregate_help_names_exit_codes() -> None:
-    proc = subprocess.run([sys.executable, "-m", "reportlint", "aggregate", "--help"], capture_output=True, cwd=REPO)
+    proc = run_cli("aggregate", "--help")
     assert b"--output" in proc.stdout and "退出码".encode() in proc.stdout
 

@@ -90,11 +90,11 @@ def test_convert_failure_is_f001(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_real_libreoffice_round_trip(tmp_path: Path) -> None:
+def test_real_libreoffice_round_trip(tmp_path: Path, office_profile: str) -> None:
     """Where LibreOffice exists: DOCX → .odt with it, then --convert back and check."""
     source = tmp_path / "r.docx"
     source.write_bytes(docx_bytes())
-    subprocess.run(["soffice", "--headless", "--convert-to", "odt", "--outdir", str(tmp_path), str(source)],
+    subprocess.run(["soffice", office_profile, "--headless", "--convert-to", "odt", "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=180)
     proc = subprocess.run([sys.executable, "-m", "reportlint", "check", "-f", "json", "--convert",
                            str(tmp_path / "r.odt")], capture_output=True, cwd=REPO, timeout=180)

@@ -191,14 +191,14 @@ def test_docx_comments_open_in_python_docx(docx_input: Path, data: list[FileResu
     assert len(texts) == 2 and shown(data[0].findings[0].message) in texts[0]
 
 
-def test_docx_comments_open_in_libreoffice(docx_input: Path, tmp_path: Path) -> None:
+def test_docx_comments_open_in_libreoffice(docx_input: Path, tmp_path: Path, office_profile: str) -> None:
     """One hostile sample through LibreOffice: it reads the annotated file and prints it."""
     text = "".join(FRAGMENTS)
     finding = Finding("A401", "total-mismatch", "error", text, Location(section="三", table=2, row=text), text, text)
     raw = render([FileResult(str(docx_input), "docx", text, 2024, [finding])], "docx", Options())
     assert isinstance(raw, bytes)
     (tmp_path / "annotated.docx").write_bytes(raw)
-    proc = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+    proc = subprocess.run(["soffice", office_profile, "--headless",
                            "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(tmp_path / "annotated.docx")],
                           capture_output=True, timeout=180)
     assert proc.returncode == 0, proc.stderr

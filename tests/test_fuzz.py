@@ -26,10 +26,17 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list
 KNOWN_CODES = {r.code for r in PACK.rules.values()}
 
 
+# The F001s of the last guard in api._guarded: a bug, a hang or a blow-up of ours, never a
+# verdict on the input. A fuzz case that ends in one of them has found a defect.
+GUARD_F001 = ("内部错误", "仍未完成", "内存不足")
+
+
 def _assert_clean(result: FileResult) -> None:
-    """Findings with known codes; an unreadable file has exactly one F001/F002."""
+    """Findings with known codes; an unreadable file has exactly one F001/F002, and an F001 that
+    names what is wrong with the input, not one of the guard's catch-alls."""
     assert {f.code for f in result.findings} <= KNOWN_CODES
-    assert all(f.message and "Traceback" not in f.message and "内部错误" not in f.message for f in result.findings)
+    assert all(f.message and "Traceback" not in f.message for f in result.findings)
+    assert not [f.message for f in result.findings if f.code == "F001" and any(g in f.message for g in GUARD_F001)]
     if result.unreadable:
         assert [f.code for f in result.findings] in (["F001"], ["F002"])
 
@@ -128,4 +135,8 @@ CHINESE = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4
 @FUZZ
 @given(st.lists(st.one_of(TABLE_LINE, CHINESE, st.sampled_from(report_text().splitlines())), max_size=80))
 def test_random_chinese_text_with_table_lines(lines: list[str]) -> None:
-    _assert_clean(check_bytes("\n".join(lines).encode("utf-8"), name="x.txt"))
+    text = "\n".join(lines)
+    result = check_bytes(text.encode("utf-8"), name="x.txt")
+    _assert_clean(result)
+    if text.strip():  # valid UTF-8 with words in it is always read and checked: no F001 passes
+        assert not result.unreadable, result.findings

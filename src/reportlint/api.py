@@ -181,8 +181,29 @@ def check_paths(
 
     # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers quietly
     # on Ctrl-C or a closed pipe, where the executor's manager thread prints a traceback.
-    with multiprocessing.Pool(jobs, initializer=_worker_init) as pool:  # __exit__ terminates
+    # A Ctrl-C while the pool is still starting left it half-built and the exit hung, so
+    # SIGINT waits until the pool exists and its __exit__ can terminate it.
+    deferred = _defer_sigint()
+    try:
+        pool = multiprocessing.Pool(jobs, initializer=_worker_init)
+    except BaseException:
+        _restore_sigint(deferred)
+        raise
+    with pool:  # __exit__ terminates
+        _restore_sigint(deferred)  # a Ctrl-C that came during the start is raised here
         yield from pool.imap(_check_one, work, chunksize=max(1, len(work) // (jobs * 8)))
+
+
+def _defer_sigint() -> set[int | signal.Signals] | None:
+    """Block SIGINT (where the platform can) and return the mask to restore."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _restore_sigint(previous: set[int | signal.Signals] | None) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _worker_init() -> None:

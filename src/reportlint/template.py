@@ -138,30 +138,44 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _cell_lookup(table: Any) -> Any:
+    """`cell(row, column)` for a table just added: its cells are listed once, where python-docx's
+    table.cell() walks the whole table on every call (half the build time of every DOCX fixture).
+    Merges here never overlap, so a listed cell stays valid until its own merge; values written
+    after merging go through table.rows[r].cells, which sees the merged grid."""
+    grid = [list(row.cells) for row in table.rows]
+
+    def cell(row: int, column: int) -> Any:
+        return grid[row][column]
+
+    return cell
+
+
 def _disclosure(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
     blocks = [(caption or "", [row.id for row in rows]) for caption, rows in tdef.row_groups()]  # the pack's `group`s
     n_rows = sum(2 + len(rows) for _, rows in blocks)
     table = document.add_table(rows=n_rows, cols=4)
     table.style = "Table Grid"
+    cell = _cell_lookup(table)
     r = 0
     for caption, row_ids in blocks:
-        table.cell(r, 0).merge(table.cell(r, 3)).text = caption
+        cell(r, 0).merge(cell(r, 3)).text = caption
         columns = tdef.columns_of(tdef.row(row_ids[0]))
-        table.cell(r + 1, 0).text = "信息内容"
+        cell(r + 1, 0).text = "信息内容"
         if len(columns) == 1:
-            table.cell(r + 1, 1).merge(table.cell(r + 1, 3)).text = columns[0].label
+            cell(r + 1, 1).merge(cell(r + 1, 3)).text = columns[0].label
         else:
             for i, col in enumerate(columns):
-                table.cell(r + 1, 1 + i).text = col.label
+                cell(r + 1, 1 + i).text = col.label
         r += 2
         for row_id in row_ids:
-            table.cell(r, 0).text = tdef.row(row_id).label
+            cell(r, 0).text = tdef.row(row_id).label
             data = values.get(row_id, {})
             if len(columns) == 1:
-                table.cell(r, 1).merge(table.cell(r, 3)).text = _text(data.get(columns[0].id))
+                cell(r, 1).merge(cell(r, 3)).text = _text(data.get(columns[0].id))
             else:
                 for i, col in enumerate(columns):
-                    table.cell(r, 1 + i).text = _text(data.get(col.id))
+                    cell(r, 1 + i).text = _text(data.get(col.id))
             r += 1
 
 
@@ -169,28 +183,29 @@ def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any
     rows = list(tdef.rows)
     table = document.add_table(rows=3 + len(rows), cols=10)
     table.style = "Table Grid"
-    table.cell(0, 0).merge(table.cell(2, 2)).text = APPLICANT_NOTE
-    table.cell(0, 3).merge(table.cell(0, 9)).text = "申请人情况"
-    table.cell(1, 3).merge(table.cell(2, 3)).text = "自然人"
-    table.cell(1, 4).merge(table.cell(1, 8)).text = "法人或其他组织"
-    table.cell(1, 9).merge(table.cell(2, 9)).text = "总计"
+    cell = _cell_lookup(table)
+    cell(0, 0).merge(cell(2, 2)).text = APPLICANT_NOTE
+    cell(0, 3).merge(cell(0, 9)).text = "申请人情况"
+    cell(1, 3).merge(cell(2, 3)).text = "自然人"
+    cell(1, 4).merge(cell(1, 8)).text = "法人或其他组织"
+    cell(1, 9).merge(cell(2, 9)).text = "总计"
     for i, col in enumerate(tdef.columns[1:6]):
-        table.cell(2, 4 + i).text = col.label.replace("机构", "\n机构") if col.id == "legal_services" else col.label
+        cell(2, 4 + i).text = col.label.replace("机构", "\n机构") if col.id == "legal_services" else col.label
     results = [i for i, row in enumerate(rows) if row.id not in ("new", "carried_over", "carried_forward")]
     first, last = 3 + results[0], 3 + results[-1]
-    table.cell(first, 0).merge(table.cell(last, 0)).text = "三、本年度办理结果"
+    cell(first, 0).merge(cell(last, 0)).text = "三、本年度办理结果"
     for label, members in tdef.row_groups():  # the pack's `group`s: （三）不予公开 over its rows 1.–8.
         if label:
             first_row = 3 + rows.index(members[0])
-            table.cell(first_row, 1).merge(table.cell(first_row + len(members) - 1, 1)).text = label
+            cell(first_row, 1).merge(cell(first_row + len(members) - 1, 1)).text = label
     for i, row in enumerate(rows):
         r = 3 + i
         if row.id in ("new", "carried_over", "carried_forward"):
-            table.cell(r, 0).merge(table.cell(r, 2)).text = row.label
+            cell(r, 0).merge(cell(r, 2)).text = row.label
         elif row.group:
-            table.cell(r, 2).text = row.label
+            cell(r, 2).text = row.label
         else:
-            table.cell(r, 1).merge(table.cell(r, 2)).text = row.label
+            cell(r, 1).merge(cell(r, 2)).text = row.label
         data = values.get(row.id, {})
         cells = table.rows[r].cells  # one walk of the table per row, not per cell
         for j, col in enumerate(tdef.columns):
@@ -201,14 +216,15 @@ def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any
 def _reviews(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
     table = document.add_table(rows=4, cols=15)
     table.style = "Table Grid"
-    table.cell(0, 0).merge(table.cell(0, 4)).text = "行政复议"
-    table.cell(0, 5).merge(table.cell(0, 14)).text = "行政诉讼"
+    cell = _cell_lookup(table)
+    cell(0, 0).merge(cell(0, 4)).text = "行政复议"
+    cell(0, 5).merge(cell(0, 14)).text = "行政诉讼"
     for j, col in enumerate(tdef.columns):
-        table.cell(1, j).merge(table.cell(2, j)).text = col.label
-        table.cell(2, 5 + j).text = col.label
-        table.cell(2, 10 + j).text = col.label
-    table.cell(1, 5).merge(table.cell(1, 9)).text = "未经复议直接起诉"
-    table.cell(1, 10).merge(table.cell(1, 14)).text = "复议后起诉"
+        cell(1, j).merge(cell(2, j)).text = col.label
+        cell(2, 5 + j).text = col.label
+        cell(2, 10 + j).text = col.label
+    cell(1, 5).merge(cell(1, 9)).text = "未经复议直接起诉"
+    cell(1, 10).merge(cell(1, 14)).text = "复议后起诉"
     for g, row in enumerate(tdef.rows):
         for j, col in enumerate(tdef.columns):
-            table.cell(3, g * 5 + j).text = _text(values.get(row.id, {}).get(col.id))
+            cell(3, g * 5 + j).text = _text(values.get(row.id, {}).get(col.id))
