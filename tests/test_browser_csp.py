@@ -8,12 +8,10 @@ fails the test, so the check cannot silently stop running.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from chromium import Chromium, blocked_by_csp, find_chromium, script_ran
+from chromium import Chromium, blocked_by_csp, script_ran
 from helpers import check_text, report_text
 from test_export_properties import FRAGMENTS
 
@@ -25,17 +23,6 @@ PAYLOAD = ('<script>console.log("pwned")</script><img src=x onerror="console.log
            '<svg onload="alert(1)"></svg><iframe src="javascript:alert(2)"></iframe>')
 STYLE_PROBE = "getComputedStyle(document.querySelector('th')).backgroundColor"
 
-
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
-    binary = find_chromium()
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the browser test: install the Debian package chromium")
-        pytest.skip("chromium is not installed")
-    chromium = Chromium(binary, tmp_path_factory.mktemp("chromium-profile"))
-    yield chromium
-    chromium.close()
 
 
 @pytest.fixture(scope="module")

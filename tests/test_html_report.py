@@ -16,14 +16,13 @@ import logging
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import Chromium, find_chromium
+from chromium import Chromium
 from helpers import report_text
-from office_batch import LONG_UNIT, MISSING_UNIT, build
+from office_batch import LONG_UNIT, MISSING_UNIT
 from typer.testing import CliRunner
 
 from reportlint import __version__
@@ -33,10 +32,6 @@ from reportlint.pack import load_pack
 
 A4_PRINTABLE_PX = round((210 - 2 * 12) / 25.4 * 96)  # A4 less the 12 mm margins of the print style sheet
 
-
-@pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("office") / "年报")
 
 
 @pytest.fixture(scope="module")
@@ -150,17 +145,6 @@ def test_english_page(batch: dict[str, Path]) -> None:
 
 # ---- in a real browser ------------------------------------------------------------------
 
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
-    binary = find_chromium()
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the browser test: install the Debian package chromium")
-        pytest.skip("chromium is not installed")
-    chromium = Chromium(binary, tmp_path_factory.mktemp("chromium-profile"))
-    yield chromium
-    chromium.close()
 
 
 class Tab:

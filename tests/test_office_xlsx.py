@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from office_batch import LONG_UNIT, MISSING_UNIT, build
+from office_batch import LONG_UNIT, MISSING_UNIT
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -28,10 +28,6 @@ def _invoke(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
 
-
-@pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("office") / "年报")
 
 
 @pytest.fixture(scope="module")
