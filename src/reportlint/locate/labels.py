@@ -115,19 +115,23 @@ class LabelSet:
 
     def __init__(self, labels: tuple[str, ...], notes: bool = True) -> None:
         ordered = sorted(dict.fromkeys(labels), key=len, reverse=True)  # longest first, then pack order
-        alternatives: list[str] = []
-        self._ends: list[tuple[str, re.Pattern[str]]] = []  # per alternative: optional lead, optional tail
-        self._core_lengths: list[int] = []
+        # Each label is one or two literals (with and without its enumerator), listed longest
+        # first with no groups: `re` then scans for their first characters and tries each
+        # alternative only where its first character stands, so a long text costs little.
+        self._literals: dict[str, tuple[int, bool]] = {}  # literal -> (label index, enumerator printed)
+        self._ends: list[tuple[str, re.Pattern[str]]] = []  # per label: optional lead, optional tail
         for label in ordered:
             enum, core = split_enumerator(label) if notes else ("", fold_width(label).strip())
             bare_enum, bare_core = squeeze(enum), squeeze(core)
             if bare_core:
-                prefix = f"(?:{re.escape(bare_enum)})?" if bare_enum else ""
-                alternatives.append(f"({prefix}{re.escape(bare_core)})")
+                index = len(self._ends)
                 self._ends.append((_optional_lead(core), _tail_pattern(core, notes)))
-                self._core_lengths.append(len(bare_core))
+                if bare_enum:
+                    self._literals.setdefault(bare_enum + bare_core, (index, True))
+                self._literals.setdefault(bare_core, (index, False))
         self.labels = tuple(ordered)
-        self._literal = re.compile("|".join(alternatives) or r"(?!)")
+        alternatives = sorted(self._literals, key=len, reverse=True)
+        self._literal = re.compile("|".join(map(re.escape, alternatives)) or r"(?!)")
         note = rf"(?P<note>\([^()]{{0,{_NOTE_LIMIT}}}\))?" if notes else "(?P<note>(?!))?"
         self._whole = re.compile(rf"(?:{self._literal.pattern}){note}")
 
@@ -151,11 +155,11 @@ class LabelSet:
         m = self._literal.search(view.text, at, stop)
         if m is None:
             return None
-        alternative = (m.lastindex or 1) - 1
-        lead, tail = self._ends[alternative]
+        label, with_enumerator = self._literals[m.group()]
+        lead, tail = self._ends[label]
         text = view.original
         start, end = view.orig_pos(m.start()), view.orig_pos(m.end() - 1) + 1
-        if lead and m.end() - m.start() == self._core_lengths[alternative]:  # no enumerator before it
+        if lead and not with_enumerator:
             start = _extend_back(text, start, floor, lead)
         end = tail.match(text, end, endpos).end()  # type: ignore[union-attr]  # all optional: always matches
         return LabelHit(text, start, end)
