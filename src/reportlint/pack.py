@@ -167,9 +167,11 @@ def available_packs() -> list[str]:
 
 @lru_cache(maxsize=8)
 def load_pack(pack_id: str = DEFAULT_PACK) -> Pack:
-    """A shipped pack, from its built JSON."""
+    """A shipped pack, from its built JSON. scripts/build_packs.py checked it against the kinds
+    when it wrote the JSON (and tests/test_packs.py keeps the JSON fresh), so it is not checked
+    again on every run: that compiled every pattern before the first file was read."""
     path = resource_dir("rules") / f"{pack_id}.json"
-    return build(read_shipped(pack_id), str(path), SHIPPED)
+    return _build(read_shipped(pack_id), str(path), SHIPPED)
 
 
 @lru_cache(maxsize=8)

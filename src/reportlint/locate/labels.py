@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from reportlint.normalize import fold_width
 
@@ -132,8 +132,14 @@ class LabelSet:
         self.labels = tuple(ordered)
         alternatives = sorted(self._literals, key=len, reverse=True)
         self._literal = re.compile("|".join(map(re.escape, alternatives)) or r"(?!)")
-        note = rf"(?P<note>\([^()]{{0,{_NOTE_LIMIT}}}\))?" if notes else "(?P<note>(?!))?"
-        self._whole = re.compile(rf"(?:{self._literal.pattern}){note}")
+        self._notes = notes
+
+    @cached_property
+    def _whole(self) -> re.Pattern[str]:
+        """The literals with an optional note, for `fullmatch`: compiled on first use, as most
+        sets never match a whole cell."""
+        note = rf"(?P<note>\([^()]{{0,{_NOTE_LIMIT}}}\))?" if self._notes else "(?P<note>(?!))?"
+        return re.compile(rf"(?:{self._literal.pattern}){note}")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[LabelHit]:
         endpos = len(text) if endpos is None else min(endpos, len(text))
@@ -188,7 +194,11 @@ def _tail_pattern(core: str, notes: bool) -> re.Pattern[str]:
     """What may follow the literal core in the text: the label's own optional closing
     punctuation (”), then a trailing note; both optional, as the printed forms vary."""
     stripped = "".join(ch for ch in core if not ch.isspace())
-    tail = stripped[len(stripped.rstrip("“”:/")) :]
+    return _tail_for(stripped[len(stripped.rstrip("“”:/")) :], notes)
+
+
+@lru_cache(maxsize=64)
+def _tail_for(tail: str, notes: bool) -> re.Pattern[str]:
     return re.compile("".join(rf"\s*{_EQUIV[ch]}" for ch in tail) + (f"(?:{_NOTE.pattern})?" if notes else ""))
 
 
