@@ -18,6 +18,19 @@ TEST_CACHE = Path(tempfile.mkdtemp(prefix="reportlint-test-cache-"))
 os.environ["XDG_CACHE_HOME"] = str(TEST_CACHE)
 
 
+# Tests that start LibreOffice, Chromium or pre-commit, as users have them, are marked `external`:
+# the README's test command leaves them out (they cost a minute and a half of program starts) and
+# `.ci/run` runs them as a second step, where a missing program fails instead of skipping. A test
+# is external when it asks for one of these fixtures, or is marked by hand.
+EXTERNAL_FIXTURES = frozenset({"browser", "office_profile", "produced", "user_repo", "hook_config"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if EXTERNAL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.external)
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(TEST_CACHE, ignore_errors=True)
 
