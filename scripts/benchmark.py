@@ -47,7 +47,7 @@ class Rounds:
     """How much to measure: the default run takes about two minutes, --batch about five."""
 
     warm_documents: int = 120
-    cold: int = 7
+    cold: int = 9
     scaling: int = 5
     digits: int = 5
     batch: int = 3
