@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers import TEXT_STYLES, check_docx, check_text, docx_bytes, report_text, tables
+
+from reportlint.read import read_bytes
 
 FORMATS = ("docx", *TEXT_STYLES)
 
@@ -211,3 +214,21 @@ def test_continuation_narrower_than_the_first_part() -> None:
     assert len(blanks) == 1  # one finding for the table, naming how many cells the narrow part lacks
     assert (blanks[0].location.row, blanks[0].location.column) == ("1.本机关不掌握相关政府信息", "社会公益组织")
     assert "有 52 个单元格空白（“1.本机关不掌握相关政府信息”、“2.没有现成信息需要另行制作”、“3.补正后申请内容仍不明确”等 13 行）" in blanks[0].message
+
+
+@pytest.mark.parametrize("kwargs", [
+    {},
+    {"year": 2021, "unit": "某县教育局 & <测试>"},
+    {"sections": {"一": "总体情况。", "三": "", "六": "其他。"}, "period": ""},
+])
+def test_fixture_docx_is_the_python_docx_build(kwargs: dict[str, Any]) -> None:
+    """tests/helpers.py fills a skeleton built once; it must read exactly as a fresh build."""
+    from helpers import _python_docx_build
+
+    data = tables()
+    data["applications"]["new"]["total"] = "1,234"
+    del data["reviews"]["litigation_direct"]
+    fast = docx_bytes(data, **kwargs)
+    slow = _python_docx_build(data, kwargs.get("year", 2024), kwargs.get("unit", "某某区人民政府办公室"),
+                              {k: v for k, v in kwargs.items() if k not in ("year", "unit")})
+    assert read_bytes(fast, Path("a.docx")).blocks == read_bytes(slow, Path("a.docx")).blocks
