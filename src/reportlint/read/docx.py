@@ -21,6 +21,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
 _T, _TAB, _BR, _CR, _DEL = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "del"))
 _VAL = f"{{{W}}}val"
+_TC_PR, _TR_PR, _GRID_SPAN, _GRID_BEFORE, _VMERGE = (f"{{{W}}}{t}" for t in ("tcPr", "trPr", "gridSpan", "gridBefore", "vMerge"))
+_SDT_TC = f"{{{W}}}sdtContent/{{{W}}}tc"
 _IMAGE_TAGS = {f"{{{W}}}drawing", f"{{{W}}}pict", f"{{{W}}}object"}
 
 def _damaged() -> ReadError:
@@ -144,19 +146,16 @@ class _Walker:
         n_cols = 0
         rows = [tr for tr in tbl if tr.tag == _TR]
         for r, tr in enumerate(rows):
-            col = _int_attr(tr.find(f"{{{W}}}trPr/{{{W}}}gridBefore"), 0)
+            col = _grid_before(tr)
             for tc in tr:
                 if tc.tag == _SDT:
-                    tc = tc.find(f"{{{W}}}sdtContent/{{{W}}}tc")
+                    tc = tc.find(_SDT_TC)
                     if tc is None:
                         continue
                 if tc.tag != _TC:
                     continue
-                tc_pr = tc.find(f"{{{W}}}tcPr")
-                span = _int_attr(None if tc_pr is None else tc_pr.find(f"{{{W}}}gridSpan"), 1)
-                vmerge = None if tc_pr is None else tc_pr.find(f"{{{W}}}vMerge")
-                text = self._cell_text(tc, depth)
-                if vmerge is not None and vmerge.get(_VAL) in (None, "continue") and col in open_vmerge:
+                span, vmerge, text = self._cell(tc, depth)
+                if vmerge is not None and vmerge in ("", "continue") and col in open_vmerge:
                     origin = open_vmerge[col]
                     origin.rowspan = r - origin.row + 1
                 else:
@@ -170,15 +169,30 @@ class _Walker:
             n_cols = max(n_cols, col)
         return Table(cells=cells, n_rows=len(rows), n_cols=n_cols, loc=loc)
 
-    def _cell_text(self, tc: Any, depth: int) -> str:
+    def _cell(self, tc: Any, depth: int) -> tuple[int, str | None, str]:
+        """(grid span, vMerge value — "" when present without one — or None, text) in one pass
+        over the cell's children: path lookups per cell were most of the reading time."""
+        span, vmerge = 1, None
         parts: list[str] = []
         for child in tc:
-            if child.tag == _P:
+            tag = child.tag
+            if tag == _P:
                 parts.append(_paragraph_text(child))
-            elif child.tag == _TBL:  # nested table: keep its text, bounded in depth
+            elif tag == _TC_PR:
+                for prop in child:
+                    if prop.tag == _GRID_SPAN:
+                        span = _int_attr(prop, 1)
+                    elif prop.tag == _VMERGE:
+                        vmerge = prop.get(_VAL, "")
+            elif tag == _TBL:  # nested table: keep its text, bounded in depth
                 nested = self._table(child, Location(), depth + 1)
                 parts.extend(c.text for c in nested.cells)
-        return "\n".join(parts).strip()
+        return span, vmerge, "\n".join(parts).strip()
+
+
+def _grid_before(tr: Any) -> int:
+    tr_pr = tr.find(_TR_PR)
+    return 0 if tr_pr is None else _int_attr(tr_pr.find(_GRID_BEFORE), 0)
 
 
 def _int_attr(el: Any, default: int) -> int:
@@ -192,16 +206,25 @@ def _int_attr(el: Any, default: int) -> int:
 
 def _paragraph_text(p: Any) -> str:
     out: list[str] = []
-    tracked = next(p.iter(_DEL), None) is not None  # most paragraphs have no deletions to skip
-    for el in p.iter(_T, _TAB, _BR, _CR):
-        if tracked and _inside_deletion(el, p):
-            continue
-        if el.tag == _T:
+    for el in p.iter(_T, _TAB, _BR, _CR, _DEL):
+        tag = el.tag
+        if tag == _T:
             out.append(el.text or "")
-        elif el.tag == _TAB:
+        elif tag == _DEL:
+            return _paragraph_text_with_deletions(p)  # rare: skip what was deleted
+        elif tag == _TAB:
             out.append("\t")
         else:
             out.append("\n")
+    return "".join(out)
+
+
+def _paragraph_text_with_deletions(p: Any) -> str:
+    out: list[str] = []
+    for el in p.iter(_T, _TAB, _BR, _CR):
+        if _inside_deletion(el, p):
+            continue
+        out.append(el.text or "" if el.tag == _T else "\t" if el.tag == _TAB else "\n")
     return "".join(out)
 
 
