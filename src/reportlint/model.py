@@ -6,7 +6,7 @@ downstream knows whether a paragraph came from a DOCX, a text file or a web page
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -27,7 +27,9 @@ class Location:
     column: str | int | None = None
 
     def with_(self, **changes: Any) -> Location:
-        return replace(self, **changes)
+        # Built, not copied through dataclasses.replace, which re-validates every field: tables
+        # make a few hundred locations per report.
+        return Location(**{**self.__dict__, **changes})
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

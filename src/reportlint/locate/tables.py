@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportlint.locate.flat import FlatText
-from reportlint.locate.labels import LabelHit, LabelSet, compile_labels
+from reportlint.locate.labels import LabelHit, LabelSet, compile_labels, split_enumerator, squeeze, view_of
 from reportlint.model import Cell, Location, Table
 from reportlint.normalize import fold, parse_value
 from reportlint.pack import Row, TableDef
@@ -294,9 +295,14 @@ def _match_row(
 ) -> Row | None:
     """The canonical row whose label ends this row's label cells (longest match wins)."""
     best: tuple[int, int, Row] | None = None
+    labels: dict[int, str] = {}  # folded label text by the number of leading cells it spans
     for order, row in enumerate(candidates):
-        label_cells = cells[: max(1, len(cells) - len(tdef.columns_of(row)))] if whole_row else cells
-        label = fold(" ".join(c.text for c in label_cells)).text
+        n = max(1, len(cells) - len(tdef.columns_of(row))) if whole_row else len(cells)
+        if n not in labels:
+            labels[n] = fold(" ".join(c.text for c in cells[:n])).text
+        label = labels[n]
+        if not any(core in view_of(label).text for core in _cores(row)):
+            continue  # none of its labels is in the text: no need to look for one at its end
         for m in row_regex(row).finditer(label):
             if label[m.end() :].strip():
                 continue
@@ -304,6 +310,13 @@ def _match_row(
             if best is None or key > best[:2]:
                 best = (*key, row)
     return best[2] if best else None
+
+
+@lru_cache(maxsize=512)
+def _cores(row: Row) -> tuple[str, ...]:
+    """A row's labels as the label view holds them, without enumerators: a row can end a label
+    only if one of these stands in the label's view."""
+    return tuple(squeeze(split_enumerator(label)[1]) for label in (row.label, *row.aliases))
 
 
 def _at(row: list[Cell | None], col: int) -> Cell | None:
