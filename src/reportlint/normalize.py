@@ -252,6 +252,7 @@ class CellValue:
         return self.value if self.value is not None else Decimal(0)
 
 
+@lru_cache(maxsize=4096)  # a pure function of the cell's text, asked several times per cell
 def parse_value(raw: str) -> CellValue:
     cleaned = fold_width(raw).strip().replace(" ", "")
     cleaned = cleaned.removesuffix("件").removesuffix("万元").removesuffix("元")

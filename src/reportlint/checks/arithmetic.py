@@ -10,29 +10,15 @@ from reportlint.locate import Report
 from reportlint.locate.canonical import CanonicalTable
 from reportlint.model import Finding
 from reportlint.normalize import format_number
-from reportlint.pack import RuleDef, TableDef
-from reportlint.relations import Equation, Term, equations
+from reportlint.pack import RuleDef
+from reportlint.relations import Equation, Term, rule_equations
 
 _MAX_TERMS_SHOWN = 4
-# (rule, table) → its equations. Packs are cached singletons, so a rule and a table definition
-# stay the same objects from check to check; the entry keeps them to compare by identity.
-_EQUATIONS: dict[tuple[int, int], tuple[RuleDef, TableDef, list[Equation]]] = {}
-
-
-def _equations(rule: RuleDef, tdef: TableDef) -> list[Equation]:
-    """The rule's equations over the table, expanded once (every check needs them twice)."""
-    cached = _EQUATIONS.get((id(rule), id(tdef)))
-    if cached is None or cached[0] is not rule or cached[1] is not tdef:
-        cached = (rule, tdef, equations(rule.params, tdef))
-        _EQUATIONS[(id(rule), id(tdef))] = cached
-    return cached[2]
-
-
 def relation(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
     table = report.tables.get(rule.params["table"])
     if table is None or not table.reliable:
         return  # missing (T301) or unreadable (T308): never guess
-    for eq in _equations(rule, table.definition):
+    for eq in rule_equations(rule, table.definition):
         values = _values(table, eq)
         if values is None or eq.holds(values):
             continue
@@ -48,7 +34,7 @@ def broken_tables(report: Report) -> set[str]:
         table = report.tables.get(rule.params.get("table", "")) if rule.kind == "relation" else None
         if table is None or table.definition.id in broken or not table.reliable:
             continue
-        for eq in _equations(rule, table.definition):
+        for eq in rule_equations(rule, table.definition):
             values = _values(table, eq)
             if values is not None and not eq.holds(values):
                 broken.add(table.definition.id)

@@ -20,7 +20,7 @@ from reportlint.locate.unit import find_issuer
 from reportlint.model import Block, Document, Location, Table
 from reportlint.normalize import fold, to_simplified
 from reportlint.pack import Pack, Packs, run_packs
-from reportlint.relations import equations
+from reportlint.relations import rule_equations
 
 _GRID_MIN_SCORE = 3
 
@@ -112,7 +112,7 @@ def _locate_tables(report: Report, doc: Document) -> None:
     grids = _assign_grids(doc, pack)
     for tid, tdef in pack.tables.items():
         eqs = [e for r in report.pack.rules.values() if r.kind == "relation" and r.params.get("table") == tid
-               for e in equations(r.params, tdef)]
+               for e in rule_equations(r, tdef)]
         raws: list[RawTable] = []
         inherited = None
         for index, table in grids.get(tid, []):

@@ -120,6 +120,7 @@ class LabelSet:
         # alternative only where its first character stands, so a long text costs little.
         self._literals: dict[str, tuple[int, bool]] = {}  # literal -> (label index, enumerator printed)
         self._ends: list[tuple[str, re.Pattern[str]]] = []  # per label: optional lead, optional tail
+        self._cores: list[str] = []  # per label: its literal without the enumerator
         for label in ordered:
             enum, core = split_enumerator(label) if notes else ("", fold_width(label).strip())
             bare_enum, bare_core = squeeze(enum), squeeze(core)
@@ -129,6 +130,7 @@ class LabelSet:
                 if bare_enum:
                     self._literals.setdefault(bare_enum + bare_core, (index, True))
                 self._literals.setdefault(bare_core, (index, False))
+                self._cores.append(bare_core)
         self.labels = tuple(ordered)
         alternatives = sorted(self._literals, key=len, reverse=True)
         self._literal = re.compile("|".join(map(re.escape, alternatives)) or r"(?!)")
@@ -150,6 +152,12 @@ class LabelSet:
             yield hit
             floor = hit.finish
             at = view.view_pos(hit.finish)
+
+    def occurs_in(self, text: str) -> bool:
+        """Whether `search(text)` would find a label: every label's bare literal is one of the
+        alternatives, so a substring test on the view answers without the regex."""
+        view = view_of(text).text
+        return any(core in view for core in self._cores)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> LabelHit | None:
         endpos = len(text) if endpos is None else min(endpos, len(text))

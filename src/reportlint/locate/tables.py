@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from reportlint.locate.flat import FlatText
-from reportlint.locate.labels import LabelHit, LabelSet, compile_labels, split_enumerator, squeeze, view_of
+from reportlint.locate.labels import LabelHit, LabelSet, compile_labels
 from reportlint.model import Cell, Location, Table
 from reportlint.normalize import fold, parse_value
 from reportlint.pack import Row, TableDef
@@ -177,8 +176,8 @@ def _text_single_row(flat: FlatText, tdef: TableDef, start: int, end: int) -> Ra
 def table_score(table: Table, tdef: TableDef) -> int:
     """How strongly a physical table looks like `tdef`: markers and row labels found."""
     text = fold("\n".join(c.text for c in table.cells)).text
-    score = 3 * sum(1 for m in tdef.markers if compile_labels((m,)).search(text))
-    score += sum(1 for row in tdef.rows if row_regex(row).search(text))
+    score = 3 * sum(1 for m in tdef.markers if compile_labels((m,)).occurs_in(text))
+    score += sum(1 for row in tdef.rows if row_regex(row).occurs_in(text))
     return score
 
 
@@ -301,7 +300,7 @@ def _match_row(
         if n not in labels:
             labels[n] = fold(" ".join(c.text for c in cells[:n])).text
         label = labels[n]
-        if not any(core in view_of(label).text for core in _cores(row)):
+        if not row_regex(row).occurs_in(label):
             continue  # none of its labels is in the text: no need to look for one at its end
         for m in row_regex(row).finditer(label):
             if label[m.end() :].strip():
@@ -310,13 +309,6 @@ def _match_row(
             if best is None or key > best[:2]:
                 best = (*key, row)
     return best[2] if best else None
-
-
-@lru_cache(maxsize=512)
-def _cores(row: Row) -> tuple[str, ...]:
-    """A row's labels as the label view holds them, without enumerators: a row can end a label
-    only if one of these stands in the label's view."""
-    return tuple(squeeze(split_enumerator(label)[1]) for label in (row.label, *row.aliases))
 
 
 def _at(row: list[Cell | None], col: int) -> Cell | None:
