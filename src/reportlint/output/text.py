@@ -14,15 +14,48 @@ from reportlint.output.safe import shown, shown_name
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
+# A line is a list of segments: plain text, or (text, style). Colour needs rich; a pipe, a file
+# or --no-color gets the same lines as plain text, without importing rich (a fifth of a cold
+# start). Only the summary table of a batch is drawn by rich in both cases.
+Segment = str | tuple[str, str]
 
-def _console(options: Any, buffer: io.StringIO) -> Any:
+
+class _Plain:
+    def __init__(self, buffer: io.StringIO) -> None:
+        self.buffer = buffer
+
+    def line(self, *segments: Segment) -> None:
+        self.buffer.write("".join(s if isinstance(s, str) else s[0] for s in segments) + "\n")
+
+    def table(self, table: Any) -> None:
+        _rich_console(self.buffer, color=False).print(table)
+
+
+class _Coloured:
+    def __init__(self, buffer: io.StringIO) -> None:
+        self.console = _rich_console(buffer, color=True)
+
+    def line(self, *segments: Segment) -> None:
+        from rich.text import Text
+
+        self.console.print(Text.assemble(*segments))
+
+    def table(self, table: Any) -> None:
+        self.console.print(table)
+
+
+def _rich_console(buffer: io.StringIO, color: bool) -> Any:
     from rich.console import Console
 
+    return Console(file=buffer, force_terminal=color, no_color=not color, highlight=False,
+                   width=max(100, _terminal_width()), soft_wrap=True, emoji=False)
+
+
+def _writer(options: Any, buffer: io.StringIO) -> _Plain | _Coloured:
     color = options.color
     if color is None:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    return Console(file=buffer, force_terminal=bool(color), no_color=not color, highlight=False,
-                   width=max(100, _terminal_width()), soft_wrap=True, emoji=False)
+    return _Coloured(buffer) if color else _Plain(buffer)
 
 
 def _terminal_width() -> int:
@@ -33,40 +66,37 @@ def _terminal_width() -> int:
 
 
 def render_text(results: list[FileResult], options: Any) -> str:
-    from rich.markup import escape
-
     buffer = io.StringIO()
-    console = _console(options, buffer)
+    out = _writer(options, buffer)
     words = SEVERITY[options.lang]
     for result in results:
         if not result.findings and options.quiet:
             continue
         meta = " · ".join(str(x) for x in (shown_name(result.unit), result.year) if x)
-        console.print(f"[bold underline]{escape(shown_name(result.path))}[/]" + (f"  [dim]{escape(meta)}[/]" if meta else ""))
+        out.line((shown_name(result.path), "bold underline"), *([("  " + meta, "dim")] if meta else []))
         if not result.findings:
-            console.print("  [green]✓[/] " + say("no-problems", options.lang))
+            out.line("  ", ("✓", "green"), " " + say("no-problems", options.lang))
         for f in result.findings:
             where = shown(describe(f.location, options.lang))
-            console.print(
-                f"  [{_STYLE[f.severity]}]{words[f.severity]:<4}[/] [bold]{f.code}[/] [dim]{f.name}[/]  "
-                f"[blue]{escape(where)}[/]\n      {escape(shown(f.message))}"
-            )
+            out.line("  ", (f"{words[f.severity]:<4}", _STYLE[f.severity]), " ", (f.code, "bold"), " ", (f.name, "dim"),
+                     "  ", (where, "blue"))
+            out.line("      " + shown(f.message))
             if f.expected is not None and f.actual is not None and f.code[0] in "AT":
                 exp_word, act_word = say("expected", options.lang), say("found", options.lang)
-                console.print(f"      [dim]{exp_word} {escape(shown(f.expected))} · {act_word} {escape(shown(f.actual))}[/]")
-        console.print()
+                out.line("      ", (f"{exp_word} {shown(f.expected)} · {act_word} {shown(f.actual)}", "dim"))
+        out.line()
     if len(results) > 1 and not options.quiet:
-        _summary_table(console, results, options)
+        _summary_table(out, results, options)
     if options.notes is not None:
-        _notes(console, results, options)
+        _notes(out, results, options)
     if options.statistics:
-        _statistics(console, results, options)
+        _statistics(out, results, options)
     if not options.quiet or any(r.findings for r in results):
-        console.print(summary_line(results, options.lang))
+        out.line(summary_line(results, options.lang))
     return buffer.getvalue()
 
 
-def _summary_table(console: Any, results: list[FileResult], options: Any) -> None:
+def _summary_table(out: _Plain | _Coloured, results: list[FileResult], options: Any) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -78,13 +108,11 @@ def _summary_table(console: Any, results: list[FileResult], options: Any) -> Non
         state = say("unreadable", options.lang) if r.unreadable else ""
         table.add_row(escape(shown_name(r.path)), escape(shown_name(r.unit or state or os.path.basename(r.path))),
                       str(r.year or ""), str(c["error"]), str(c["warning"]), str(c["info"]))
-    console.print(table)
+    out.table(table)
 
 
-def _notes(console: Any, results: list[FileResult], options: Any) -> None:
+def _notes(out: _Plain | _Coloured, results: list[FileResult], options: Any) -> None:
     """Skipped files, duplicates, units with no report, reports --previous found no match for."""
-    from rich.markup import escape
-
     from reportlint.batch import SKIP_REASONS
 
     zh, notes = options.lang == "zh", options.notes
@@ -92,43 +120,41 @@ def _notes(console: Any, results: list[FileResult], options: Any) -> None:
     if notes.skipped:
         items = comma.join(f"{s.path}（{SKIP_REASONS[s.reason]['zh']}）" if zh else f"{s.path} ({SKIP_REASONS[s.reason]['en']})"
                            for s in notes.skipped)
-        console.print(escape((f"已跳过 {len(notes.skipped)} 个文件：" if zh else f"Skipped {len(notes.skipped)} file(s): ") + items))
+        out.line((f"已跳过 {len(notes.skipped)} 个文件：" if zh else f"Skipped {len(notes.skipped)} file(s): ") + items)
     for dup in notes.duplicates:
         line = f"重复：{dup.path} 与 {dup.kept} 是同一单位同一年度的报告，汇总时只计 {dup.kept}" if zh else \
             f"Duplicate: {dup.path} reports the same unit and year as {dup.kept}; aggregate counts {dup.kept} only"
-        console.print(f"[yellow]{escape(line)}[/]")
+        out.line((line, "yellow"))
     if notes.units is not None:
-        _units(console, results, options)
+        _units(out, results, options)
     if notes.unpaired:
         head = "--previous：以下报告没有找到同一单位的上年报告，未做跨年度检查（X701、X702、C605）：" if zh else \
             "--previous: no last year's report of the same unit for these (X701, X702, C605 not checked): "
-        console.print(f"[yellow]{escape(head + comma.join(notes.unpaired))}[/]")
+        out.line((head + comma.join(notes.unpaired), "yellow"))
 
 
-def _units(console: Any, results: list[FileResult], options: Any) -> None:
-    from rich.markup import escape
-
+def _units(out: _Plain | _Coloured, results: list[FileResult], options: Any) -> None:
     zh, check = options.lang == "zh", options.notes.units
     unit_of = {r.path: r.unit for r in results}
     if check.missing:
         head = f"未报送（{len(check.missing)} 个单位）：" if zh else f"No report from {len(check.missing)} unit(s): "
-        console.print(f"[bold red]{escape(head)}[/]" + escape(("、" if zh else ", ").join(u.name for u in check.missing)))
+        out.line((head, "bold red"), ("、" if zh else ", ").join(u.name for u in check.missing))
     else:
-        console.print(f"名单上的 {check.expected} 个单位都已报送。" if zh else f"All {check.expected} listed units reported.")
+        out.line(f"名单上的 {check.expected} 个单位都已报送。" if zh else f"All {check.expected} listed units reported.")
     for path in check.unlisted:
         unit = shown_name(unit_of.get(path)) or ("未找到单位名称" if zh else "unit not found")
         path = shown_name(path)
         line = f"不在单位名单上：{path}（{unit}）" if zh else f"Not on the unit list: {path} ({unit})"
-        console.print(f"[yellow]{escape(line)}[/]")
+        out.line((line, "yellow"))
 
 
-def _statistics(console: Any, results: list[FileResult], options: Any) -> None:
+def _statistics(out: _Plain | _Coloured, results: list[FileResult], options: Any) -> None:
     counts: dict[tuple[str, str], int] = {}
     for r in results:
         for f in r.findings:
             counts[(f.code, f.name)] = counts.get((f.code, f.name), 0) + 1
     for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        console.print(f"{n:>5}  {code}  {name}")
+        out.line(f"{n:>5}  {code}  {name}")
 
 
 def summary_line(results: list[FileResult], lang: str) -> str:
