@@ -11,14 +11,16 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint.errors import UsageError
 from reportlint.messages import say
 from reportlint.packfile import resource_dir, schema_errors
+
+if TYPE_CHECKING:
+    import tomllib
 
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 
@@ -73,6 +75,8 @@ def load_config(path: Path, lang: str = "zh") -> dict[str, Any]:
 
 
 def _parse(path: Path, text: str, lang: str) -> dict[str, Any]:
+    import tomllib  # here, not at the top: a run without a config file never parses TOML
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

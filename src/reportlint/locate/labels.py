@@ -132,9 +132,14 @@ class LabelSet:
                 self._literals.setdefault(bare_core, (index, False))
                 self._cores.append(bare_core)
         self.labels = tuple(ordered)
-        alternatives = sorted(self._literals, key=len, reverse=True)
-        self._literal = re.compile("|".join(map(re.escape, alternatives)) or r"(?!)")
         self._notes = notes
+
+    @cached_property
+    def _literal(self) -> re.Pattern[str]:
+        """The literals, longest first: compiled on first search, as a row's set often only
+        answers `occurs_in`."""
+        alternatives = sorted(self._literals, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, alternatives)) or r"(?!)")
 
     @cached_property
     def _whole(self) -> re.Pattern[str]:
