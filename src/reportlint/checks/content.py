@@ -12,7 +12,7 @@ from reportlint.checks.arithmetic import broken_tables
 from reportlint.checks.base import Context, make
 from reportlint.checks.structure import empty_sections
 from reportlint.locate import Report
-from reportlint.locate.labels import core_pattern
+from reportlint.locate.labels import compile_titles
 from reportlint.model import Finding
 from reportlint.normalize import compact, fold, format_number
 from reportlint.pack import RuleDef
@@ -53,8 +53,9 @@ def _inline_title_copies(report: Report, rule: RuleDef, ctx: Context) -> Iterato
     stand inline. A title quoted in 《》 is a reference, not residue."""
     assert report.title is not None
     flat = report.flat
-    pattern = re.compile(core_pattern(fold(report.title.text).text))
-    for m in pattern.finditer(flat.text, report.title.end):
+    if all(len(p.text) < _RUN_TOGETHER for p in flat.folded):
+        return  # the common case: a report with its line breaks
+    for m in compile_titles((fold(report.title.text).text,)).finditer(flat.text, report.title.end):
         index = flat.para_index(m.start())
         if len(flat.folded[index].text) < _RUN_TOGETHER or m.start() - flat.starts[index] < _MID_TEXT:
             continue  # the title at the top of a page's body is the title, not a copy of it
