@@ -8,11 +8,12 @@ digits run together). `canonical.py` turns raw rows into canonical values.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportlint.locate.flat import FlatText
-from reportlint.locate.labels import LabelHit, LabelSet, compile_labels
+from reportlint.locate.labels import LabelHit, LabelSet, compile_labels, split_enumerator, squeeze, view_of
 from reportlint.model import Cell, Location, Table
 from reportlint.normalize import fold, parse_value
 from reportlint.pack import Row, TableDef
@@ -292,14 +293,33 @@ def _grid_rows(
 def _match_row(
     cells: list[Cell], candidates: tuple[Row, ...], taken: set[str], tdef: TableDef, whole_row: bool
 ) -> Row | None:
-    """The canonical row whose label ends this row's label cells (longest match wins)."""
-    best: tuple[int, int, Row] | None = None
+    """The canonical row whose label ends this row's label cells (longest match wins; then a
+    row not yet read; then pack order)."""
+    if not whole_row:
+        label = fold(" ".join(c.text for c in cells)).text
+        # Most rows print a label exactly: only rows with that label can match all of it, and a
+        # match of all of it beats any other, so those few are tried first.
+        exact = _rows_by_label(candidates).get(view_of(label).text)
+        if exact:
+            best = _best_ending(exact, lambda row: label, taken)
+            if best is not None:
+                return best
+        return _best_ending(tuple(enumerate(candidates)), lambda row: label, taken)
     labels: dict[int, str] = {}  # folded label text by the number of leading cells it spans
-    for order, row in enumerate(candidates):
-        n = max(1, len(cells) - len(tdef.columns_of(row))) if whole_row else len(cells)
+
+    def label_for(row: Row) -> str:
+        n = max(1, len(cells) - len(tdef.columns_of(row)))
         if n not in labels:
             labels[n] = fold(" ".join(c.text for c in cells[:n])).text
-        label = labels[n]
+        return labels[n]
+
+    return _best_ending(tuple(enumerate(candidates)), label_for, taken)
+
+
+def _best_ending(rows: tuple[tuple[int, Row], ...], label_for: Callable[[Row], str], taken: set[str]) -> Row | None:
+    best: tuple[int, int, Row] | None = None
+    for order, row in rows:
+        label = label_for(row)
         if not row_regex(row).occurs_in(label):
             continue  # none of its labels is in the text: no need to look for one at its end
         for m in row_regex(row).finditer(label):
@@ -309,6 +329,20 @@ def _match_row(
             if best is None or key > best[:2]:
                 best = (*key, row)
     return best[2] if best else None
+
+
+@lru_cache(maxsize=64)
+def _rows_by_label(candidates: tuple[Row, ...]) -> dict[str, tuple[tuple[int, Row], ...]]:
+    """Each literal a row's labels squeeze to (with and without the enumerator) → the rows
+    printing it, with their place among the candidates."""
+    out: dict[str, list[tuple[int, Row]]] = {}
+    for order, row in enumerate(candidates):
+        for label in (row.label, *row.aliases):
+            enum, core = split_enumerator(label)
+            for literal in {squeeze(core), squeeze(enum) + squeeze(core)}:
+                if (order, row) not in out.setdefault(literal, []):
+                    out[literal].append((order, row))
+    return {literal: tuple(rows) for literal, rows in out.items()}
 
 
 def _at(row: list[Cell | None], col: int) -> Cell | None:
