@@ -8,7 +8,7 @@ digits run together). `canonical.py` turns raw rows into canonical values.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -294,34 +294,20 @@ def _match_row(
     cells: list[Cell], candidates: tuple[Row, ...], taken: set[str], tdef: TableDef, whole_row: bool
 ) -> Row | None:
     """The canonical row whose label ends this row's label cells (longest match wins; then a
-    row not yet read; then pack order)."""
-    if not whole_row:
-        label = fold(" ".join(c.text for c in cells)).text
-        # Most rows print a label exactly: only rows with that label can match all of it, and a
-        # match of all of it beats any other, so those few are tried first.
-        exact = _rows_by_label(candidates).get(view_of(label).text)
-        if exact:
-            best = _best_ending(exact, lambda row: label, taken)
-            if best is not None:
-                return best
-        return _best_ending(tuple(enumerate(candidates)), lambda row: label, taken)
-    labels: dict[int, str] = {}  # folded label text by the number of leading cells it spans
-
-    def label_for(row: Row) -> str:
-        n = max(1, len(cells) - len(tdef.columns_of(row)))
-        if n not in labels:
-            labels[n] = fold(" ".join(c.text for c in cells[:n])).text
-        return labels[n]
-
-    return _best_ending(tuple(enumerate(candidates)), label_for, taken)
-
-
-def _best_ending(rows: tuple[tuple[int, Row], ...], label_for: Callable[[Row], str], taken: set[str]) -> Row | None:
+    row not yet read; then pack order). Without a header, the label cells are those left of
+    each row's own number of values."""
+    by_literal = _rows_by_label(candidates)
+    if whole_row:
+        spans = [max(1, len(cells) - len(tdef.columns_of(row))) for row in candidates]
+    else:
+        spans = [len(cells)] * len(candidates)
+    tried: list[tuple[int, Row, str]] = []
+    for n in sorted(set(spans)):
+        label = fold(" ".join(c.text for c in cells[:n])).text
+        tried.extend((order, candidates[order], label) for order in _rows_ending(by_literal, view_of(label).text)
+                     if spans[order] == n)
     best: tuple[int, int, Row] | None = None
-    for order, row in rows:
-        label = label_for(row)
-        if not row_regex(row).occurs_in(label):
-            continue  # none of its labels is in the text: no need to look for one at its end
+    for order, row, label in sorted(tried, key=lambda t: t[0]):
         for m in row_regex(row).finditer(label):
             if label[m.end() :].strip():
                 continue
@@ -331,18 +317,33 @@ def _best_ending(rows: tuple[tuple[int, Row], ...], label_for: Callable[[Row], s
     return best[2] if best else None
 
 
+_FINAL_NOTE = re.compile(r"\([^()]*\)$")
+
+
+def _rows_ending(by_literal: dict[str, tuple[int, ...]], view: str) -> set[int]:
+    """The rows (by place among the candidates) one of whose literals ends the label's view, or
+    ends it before a final note: in the view, only a note can follow a label that ends its
+    cells (the rest was dropped). Every suffix is looked up, so a row is tried only when it
+    can match."""
+    found: set[int] = set()
+    for text in {view, _FINAL_NOTE.sub("", view)}:
+        for start in range(len(text)):
+            found.update(by_literal.get(text[start:], ()))
+    return found
+
+
 @lru_cache(maxsize=64)
-def _rows_by_label(candidates: tuple[Row, ...]) -> dict[str, tuple[tuple[int, Row], ...]]:
-    """Each literal a row's labels squeeze to (with and without the enumerator) → the rows
-    printing it, with their place among the candidates."""
-    out: dict[str, list[tuple[int, Row]]] = {}
+def _rows_by_label(candidates: tuple[Row, ...]) -> dict[str, tuple[int, ...]]:
+    """Each literal a row's labels squeeze to (with and without the enumerator) → the places
+    among the candidates of the rows printing it."""
+    out: dict[str, list[int]] = {}
     for order, row in enumerate(candidates):
         for label in (row.label, *row.aliases):
             enum, core = split_enumerator(label)
             for literal in {squeeze(core), squeeze(enum) + squeeze(core)}:
-                if (order, row) not in out.setdefault(literal, []):
-                    out[literal].append((order, row))
-    return {literal: tuple(rows) for literal, rows in out.items()}
+                if order not in out.setdefault(literal, []):
+                    out[literal].append(order)
+    return {literal: tuple(orders) for literal, orders in out.items()}
 
 
 def _at(row: list[Cell | None], col: int) -> Cell | None:
