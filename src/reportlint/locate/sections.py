@@ -38,7 +38,7 @@ class SectionLayout:
 # Chinese numbering only: 一、 or 第一部分. A close-but-not-exact title after “2.” is far more
 # often a sub-heading of section 一 (2.主动公开情况) than a misspelt section heading.
 def _close_numbering(section_id: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:第\s*{section_id}\s*部分\s*[、,.:]?|(?<![\u4e00-\u9fff(（]){section_id}\s*[、,.:])\s*")
+    return re.compile(rf"(?:第\s*{section_id}\s*部分\s*[、,.:]?|(?<![^\W\d_A-Za-z])(?<![(（]){section_id}\s*[、,.:])\s*")
 
 
 def _numbered_at(text: str, section_id: str, low: int, high: int) -> Iterator[re.Match[str]]:

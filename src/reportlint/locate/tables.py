@@ -267,10 +267,11 @@ def _grid_rows(
     rows: list[RawRow] = []
     first_value_col = min((c for c, _, _ in value_cols), default=None)
     candidates = tdef.rows + tdef.optional_rows
+    by_literal = _rows_by_label(candidates)
     for r in range(first_body, len(grid)):
         cells = _unique_cells(grid[r][:first_value_col] if first_value_col is not None else grid[r])
         taken = {x.row_ids[0] for x in rows}
-        row = _match_row(cells, candidates, taken, tdef, whole_row=first_value_col is None)
+        row = _match_row(cells, candidates, taken, tdef, first_value_col is None, by_literal)
         if row is None:
             continue
         columns = [c.id for c in tdef.columns_of(row)]
@@ -291,12 +292,12 @@ def _grid_rows(
 
 
 def _match_row(
-    cells: list[Cell], candidates: tuple[Row, ...], taken: set[str], tdef: TableDef, whole_row: bool
+    cells: list[Cell], candidates: tuple[Row, ...], taken: set[str], tdef: TableDef, whole_row: bool,
+    by_literal: dict[str, tuple[int, ...]],
 ) -> Row | None:
     """The canonical row whose label ends this row's label cells (longest match wins; then a
     row not yet read; then pack order). Without a header, the label cells are those left of
     each row's own number of values."""
-    by_literal = _rows_by_label(candidates)
     if whole_row:
         spans = [max(1, len(cells) - len(tdef.columns_of(row))) for row in candidates]
     else:

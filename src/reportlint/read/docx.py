@@ -247,5 +247,5 @@ def _paragraph(p: Any, loc: Location) -> Paragraph:
     bold = bool(runs) and all(
         (b := r.find(f"{{{W}}}rPr/{{{W}}}b")) is not None and b.get(_VAL) not in ("0", "false") for r in runs
     )
-    has_image = any(el.tag in _IMAGE_TAGS for el in p.iter())
+    has_image = next(p.iter(*_IMAGE_TAGS), None) is not None
     return Paragraph(_paragraph_text(p), loc, style=style_name, bold=bold, has_image=has_image)
