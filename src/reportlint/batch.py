@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reportlint.model import FileResult
 from reportlint.units import ExpectedUnit, UnitCheck, compare_units, unit_key
@@ -22,14 +23,12 @@ SKIP_REASONS = {
 _FORMAT_PREFERENCE = {"docx": 0, "pdf": 1, "html": 2, "text": 3}
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     path: str
     reason: str  # a key of SKIP_REASONS
 
 
-@dataclass(frozen=True)
-class Duplicate:
+class Duplicate(NamedTuple):
     path: str
     kept: str  # the copy of the same unit and year that counts
 

@@ -6,16 +6,15 @@ downstream knows whether a paragraph came from a DOCX, a text file or a web page
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info"]
 _SECTION_RANK = {numeral: rank for rank, numeral in enumerate("一二三四五六", 1)}
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """Where something is. Absent parts are None (SPEC §5)."""
 
     section: str | None = None
@@ -27,12 +26,10 @@ class Location:
     column: str | int | None = None
 
     def with_(self, **changes: Any) -> Location:
-        # Built, not copied through dataclasses.replace, which re-validates every field: tables
-        # make a few hundred locations per report.
-        return Location(**{**self.__dict__, **changes})
+        return self._replace(**changes)
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return self._asdict()
 
 
 @dataclass
@@ -128,8 +125,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class Prior:
+class Prior(NamedTuple):
     """What this year's check needs of last year's report (`--previous`)."""
 
     path: str

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 # Width and punctuation folding, one character to one character so offsets survive.
 _CHAR_MAP: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
@@ -241,8 +241,7 @@ BLANK_TOKENS = frozenset({"", "/", "／", "—", "——", "-", "--", "–", "�
 _NUMBER_RE = re.compile(r"^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$")
 
 
-@dataclass(frozen=True)
-class CellValue:
+class CellValue(NamedTuple):
     """What a value cell holds: a number, a blank, or text."""
 
     raw: str

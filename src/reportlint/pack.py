@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint.kinds import with_defaults
 from reportlint.matcher import SHIPPED, Matcher, TimedMatcher
@@ -32,16 +32,14 @@ __all__ = ["DEFAULT_PACK", "Pack", "PackError", "Packs", "RuleDef", "TableDef", 
 DEFAULT_PACK = "gov-2021-30"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     id: str
     label: str
     aliases: tuple[str, ...] = ()
     type: str = "count"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     id: str
     label: str
     aliases: tuple[str, ...] = ()
@@ -49,8 +47,7 @@ class Row:
     group: str | None = None  # the caption the row sits under in the template
 
 
-@dataclass(frozen=True)
-class TableDef:
+class TableDef(NamedTuple):
     id: str
     section: str
     name_zh: str
@@ -110,8 +107,7 @@ class RuleDef:
     fix: dict[str, str] = field(default_factory=dict)  # {zh, en}: what to change (修改建议)
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     id: str
     title: str
     variants: tuple[str, ...] = ()

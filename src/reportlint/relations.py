@@ -8,24 +8,21 @@ leading `-`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fnmatch import fnmatchcase
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint.pack import TableDef
 
 CellKey = tuple[str, str]  # (row id, column id)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     sign: int
     cell: CellKey
 
 
-@dataclass(frozen=True)
-class Equation:
+class Equation(NamedTuple):
     left: tuple[Term, ...]
     right: tuple[Term, ...]
     op: str  # "eq" | "ge"

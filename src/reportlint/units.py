@@ -13,6 +13,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlint.normalize import fold, needs_conversion, strip_pinyin
 from reportlint.pack import UnitRules, load_pack
@@ -40,8 +41,7 @@ def unit_key(name: str | None, rules: UnitRules | None = None) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class ExpectedUnit:
+class ExpectedUnit(NamedTuple):
     name: str  # as the office wrote it
     key: str
 

@@ -185,9 +185,9 @@ def _limits(cfg: dict[str, Any], max_size_mb: float | None, timeout: float | Non
     size_mb = max_size_mb or cfg.get("max-file-size-mb")
     seconds = timeout if timeout is not None else cfg.get("timeout")
     if size_mb:
-        limits = replace(limits, max_bytes=int(size_mb * 1024 * 1024))
+        limits = limits._replace(max_bytes=int(size_mb * 1024 * 1024))
     if seconds is not None:
-        limits = replace(limits, max_seconds=float(seconds))
+        limits = limits._replace(max_seconds=float(seconds))
     return limits
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from reportlint.normalize import fold_width
 
@@ -39,8 +39,7 @@ def squeeze(text: str) -> str:
     return _same_commas("".join(_KEPT_RUN.findall(text)))
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """The squeezed text of `original`, with run starts to map view offsets back."""
 
     text: str
@@ -83,8 +82,7 @@ def view_of(text: str) -> View:
     return View(_same_commas("".join(parts)), text, tuple(run_view), tuple(run_orig), False)
 
 
-@dataclass(frozen=True)
-class LabelHit:
+class LabelHit(NamedTuple):
     """One label found: offsets into the original text, like a regex match."""
 
     original: str

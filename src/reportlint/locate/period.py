@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from reportlint.locate.flat import FlatText
 from reportlint.pack import Pack
@@ -32,8 +33,7 @@ _DATE = re.compile(
 _UNLED = re.compile(r"本报告|报告所列|所列数据")
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
     year: int | None  # None: not written (至12月31日)
     month: int
     day: int

@@ -8,7 +8,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint import __version__
 from reportlint.model import FileResult
@@ -16,8 +16,7 @@ from reportlint.model import FileResult
 Renderer = Callable[[list[FileResult], "Options"], "str | bytes"]
 
 
-@dataclass(frozen=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     """One line of `WRITERS`: everything `check` needs to know about an output format."""
 
     name: str  # --format NAME

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class ReadError(Exception):
@@ -15,8 +15,7 @@ class ReadError(Exception):
         self.en = en
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """Hard limits that keep hostile input from exhausting memory or time."""
 
     max_bytes: int = 20 * 1024 * 1024  # input file size

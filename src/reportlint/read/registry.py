@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlint.model import Document
 from reportlint.read.errors import Limits
@@ -24,8 +24,7 @@ PDF_MAGIC = b"%PDF"
 RTF_MAGIC = b"{\\rtf"
 
 
-@dataclass(frozen=True)
-class Magic:
+class Magic(NamedTuple):
     """First bytes that name a format; with `extensions`, only for files so named (an .odt is
     a zip too, but not a DOCX)."""
 
@@ -36,8 +35,7 @@ class Magic:
         return head.startswith(self.prefix) and (not self.extensions or ext in self.extensions)
 
 
-@dataclass(frozen=True)
-class InputFormat:
+class InputFormat(NamedTuple):
     name: str  # Document.format, and what `sniff` returns
     extensions: tuple[str, ...]  # lower case, with the dot; the folder scan takes these
     reader: str  # "module:function", imported only when a file of this format is read
