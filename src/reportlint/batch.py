@@ -58,6 +58,8 @@ def set_aside_non_reports(results: list[FileResult], named: set[str], other: lis
 def find_duplicates(results: list[FileResult]) -> list[Duplicate]:
     """Several readable reports of one unit and year: the DOCX counts over the PDF over the page,
     else the newest file; the others are duplicates of it."""
+    if len(results) < 2:
+        return []  # one report duplicates nothing (and needs no unit key)
     groups: dict[tuple[str, int | None], list[FileResult]] = {}
     for result in results:
         key = unit_key(result.unit)

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,12 +34,20 @@ def unit_key(name: str | None, rules: UnitRules | None = None) -> str:
     text = _NOT_NAME.sub("", _ASIDE.sub("", text))
     for long, short in rules.key_replace.items():
         text = text.replace(long, short)
-    for stem, full in rules.abbreviations.items():
-        text = re.sub(f"{re.escape(stem)}(?=[{_KEY_SUFFIXES}])", full, text)
+    if rules.abbreviations:
+        full_names = rules.abbreviations
+        text = _abbreviations(tuple(full_names)).sub(lambda m: full_names[m.group(1)], text)
     for suffix in rules.key_strip_suffix:
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text = text[: -len(suffix)]
     return text
+
+
+@lru_cache(maxsize=8)
+def _abbreviations(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """Every abbreviated stem before 委/局/厅/办, in one pattern (longest first), compiled once."""
+    alternatives = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
+    return re.compile(f"({alternatives})(?=[{_KEY_SUFFIXES}])")
 
 
 class ExpectedUnit(NamedTuple):
