@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice, product
+from typing import NamedTuple
 
 from reportlint.locate.digits import consistent_splits
 from reportlint.locate.tables import RawRow, RawTable
@@ -21,15 +22,13 @@ from reportlint.relations import CellKey, Equation
 MAX_SEARCH = 200_000  # combinations tried when several rows have several readings
 
 
-@dataclass
-class TableCell:
+class TableCell(NamedTuple):
     raw: str
     value: CellValue
     loc: Location
 
 
-@dataclass
-class Ambiguity:
+class Ambiguity(NamedTuple):
     row_label: str
     raw: str
     readings: int  # 0: no consistent reading; >1: several

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from reportlint.locate.closeness import closest_title
 from reportlint.locate.flat import FlatText
@@ -19,8 +19,7 @@ _CONTENTS_MIN = 3  # this many headings back to back in one paragraph make a con
 _CONTENTS_GAP = 4  # at most this many non-punctuation characters between them
 
 
-@dataclass
-class Heading:
+class Heading(NamedTuple):
     section: Section
     start: int  # offsets in the flat text
     end: int
@@ -28,8 +27,7 @@ class Heading:
     exact: bool  # the template wording (numbering and title) was used
 
 
-@dataclass
-class SectionLayout:
+class SectionLayout(NamedTuple):
     headings: list[Heading]  # the first heading of each section, in document order
     duplicates: list[tuple[Heading, Heading]]  # (repeat, first)
     contents: list[int]  # offsets of contents lines that were skipped

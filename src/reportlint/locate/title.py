@@ -10,8 +10,8 @@ documents (《关于做好2021年度…年度报告…的通知》) are not the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from reportlint.locate.flat import FlatText
 from reportlint.model import Document, Location, Table
@@ -30,8 +30,7 @@ _NOT_IN_NAME = re.compile(r"[，,。；;：:《》“”!！?？\d]")
 _EDGE = " \t|｜:：-—·•"
 
 
-@dataclass
-class Title:
+class Title(NamedTuple):
     text: str  # as written
     unit: str | None  # as written, mirror pinyin dropped
     year: int

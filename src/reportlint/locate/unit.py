@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.locate.flat import FlatText
 from reportlint.locate.title import Title, is_unit_name
@@ -39,8 +39,7 @@ _PLACE = r"(?:[^\W\d的为是在了将由对及等把从向于和与或我本其
 _TAIL = r"[^\W\d的为是在了将由对及等把从向于与或我本其该各这有个一也都就还被让使给]{0,14}?"
 
 
-@dataclass
-class Issuer:
+class Issuer(NamedTuple):
     unit: str | None  # as written, mirror pinyin dropped
     year: int | None  # the report year a sentence names, when there is no title
 
