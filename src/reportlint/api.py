@@ -111,7 +111,7 @@ def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]
     return scan_paths(paths, exclude).files
 
 
-@dataclass
+@dataclass(eq=False)  # working state, compared by identity
 class Scan:
     files: list[str]  # to check, in order
     named: set[str]  # named on the command line (not found in a folder): a non-report is F003

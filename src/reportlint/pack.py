@@ -8,7 +8,7 @@ from their built JSON (packfile.py); every rule is checked against its kind's de
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -92,8 +92,7 @@ class TableDef(NamedTuple):
         return out
 
 
-@dataclass(frozen=True)
-class RuleDef:
+class RuleDef(NamedTuple):
     code: str
     name: str
     severity: str
@@ -101,10 +100,10 @@ class RuleDef:
     basis: str | None
     summary: dict[str, str]
     message: dict[str, str]
-    params: dict[str, Any] = field(default_factory=dict)
-    example: dict[str, str] = field(default_factory=dict)
-    matcher: Matcher = SHIPPED  # runs the rule's patterns: `re`, or `regex` with a time limit
-    fix: dict[str, str] = field(default_factory=dict)  # {zh, en}: what to change (修改建议)
+    params: dict[str, Any]
+    example: dict[str, str]
+    matcher: Matcher  # runs the rule's patterns: `re`, or `regex` with a time limit
+    fix: dict[str, str]  # {zh, en}: what to change (修改建议)
 
 
 class Section(NamedTuple):
@@ -114,16 +113,15 @@ class Section(NamedTuple):
     keywords: tuple[str, ...] = ()  # in this order, they make a numbered heading this section
 
 
-@dataclass(frozen=True)
-class UnitRules:
+class UnitRules(NamedTuple):
     """How the pack's reports name their issuer, and when two names are one unit."""
 
-    suffixes: tuple[str, ...] = ()
-    self_references: dict[str, str] = field(default_factory=dict)
-    issuer_labels: tuple[str, ...] = ()
-    key_replace: dict[str, str] = field(default_factory=dict)
-    key_strip_suffix: tuple[str, ...] = ()
-    abbreviations: dict[str, str] = field(default_factory=dict)
+    suffixes: tuple[str, ...]
+    self_references: dict[str, str]
+    issuer_labels: tuple[str, ...]
+    key_replace: dict[str, str]
+    key_strip_suffix: tuple[str, ...]
+    abbreviations: dict[str, str]
 
 
 @dataclass(eq=False)  # identity hash: packs are cached singletons, used as cache keys

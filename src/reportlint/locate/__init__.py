@@ -25,7 +25,7 @@ from reportlint.relations import rule_equations
 _GRID_MIN_SCORE = 3
 
 
-@dataclass
+@dataclass(eq=False)  # working state, compared by identity
 class Report:
     doc: Document
     flat: FlatText

@@ -35,7 +35,7 @@ class Ambiguity(NamedTuple):
     loc: Location
 
 
-@dataclass
+@dataclass(eq=False)  # working state, compared by identity
 class CanonicalTable:
     definition: TableDef
     source: str

@@ -13,7 +13,7 @@ from reportlint.model import Document, Location, Paragraph, Table
 from reportlint.normalize import Folded, fold, is_traditional
 
 
-@dataclass
+@dataclass(eq=False)  # working state, compared by identity
 class FlatText:
     text: str
     starts: list[int]  # offset of each paragraph in `text`

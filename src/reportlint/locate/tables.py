@@ -25,7 +25,7 @@ _VALUES_RE = re.compile(r"^[\s|:]*((?:(?:[+-]?\d+(?:\.\d+)?|/|—+|-{1,2}|无|×
 _SEPARATED = re.compile(r"[|\t]")
 
 
-@dataclass
+@dataclass(eq=False)  # working state, compared by identity
 class RawRow:
     row_ids: tuple[str, ...]  # the canonical rows these values belong to, in order
     label: str  # as printed
@@ -37,7 +37,7 @@ class RawRow:
     optional: dict[int, str] = field(default_factory=dict)  # inexact tokens: positions of optional columns
 
 
-@dataclass
+@dataclass(eq=False)  # working state, compared by identity
 class RawTable:
     definition: TableDef
     source: str  # "grid" | "text"
