@@ -55,9 +55,23 @@ def _numbered_at(text: str, section_id: str, low: int, high: int) -> Iterator[re
         pos = text.find(section_id, pos + 1, high)
 
 
-def _numbering(section_id: str) -> str:
-    cn, ar = section_id, _ARABIC[section_id]
-    return rf"(?:第\s*{cn}\s*部分\s*[、,.:]?|{cn}\s*[、,.:]|{ar}\s*[、.](?!\d))"
+# Every section's numbering in one pattern (one compile, not six); the numeral it found is
+# checked against the section. At any one place the text fixes the numeral, so the first match
+# with the right numeral is the match the section's own pattern would give.
+_ANY_NUMBERING = re.compile(
+    rf"(?P<num>第\s*(?P<cn1>[{''.join(_ARABIC)}])\s*部分\s*[、,.:]?|(?P<cn2>[{''.join(_ARABIC)}])\s*[、,.:]"
+    rf"|(?P<ar>[{''.join(_ARABIC.values())}])\s*[、.](?!\d))\s*\Z"
+)
+
+
+def _numbering_before(text: str, low: int, high: int, section_id: str) -> re.Match[str] | None:
+    """The section's numbering in text[low:high], ending where the title begins."""
+    pos = low
+    while (m := _ANY_NUMBERING.search(text, pos, high)) is not None:
+        if section_id in (m.group("cn1"), m.group("cn2")) or m.group("ar") == _ARABIC[section_id]:
+            return m
+        pos = m.start() + 1
+    return None
 
 
 _NUMBER_REACH = 40  # a heading's numbering stands within this many characters before its title
@@ -65,21 +79,16 @@ _MARKDOWN_HEADING = re.compile(r"\s*(?:#+\s*)?")
 
 
 @lru_cache(maxsize=16)
-def _patterns(pack: Pack) -> list[tuple[Section, LabelSet, re.Pattern[str]]]:
-    """Per section: its titles (found literally) and its numbering, which must end where a
-    title begins."""
-    out = []
-    for section in pack.sections:
-        numbering = re.compile(rf"(?P<num>{_numbering(section.id)})\s*\Z")
-        out.append((section, compile_titles((section.title, *section.variants)), numbering))
-    return out
+def _patterns(pack: Pack) -> list[tuple[Section, LabelSet]]:
+    """Per section: its titles, found literally; its numbering must end where a title begins."""
+    return [(section, compile_titles((section.title, *section.variants))) for section in pack.sections]
 
 
-def _numbered(text: str, titles: LabelSet, numbering: re.Pattern[str]) -> Iterator[tuple[re.Match[str], int]]:
+def _numbered(text: str, titles: LabelSet, section_id: str) -> Iterator[tuple[re.Match[str], int]]:
     """(numbering, title end) for each title printed right after the section's numbering."""
     floor = 0
     for title in titles.finditer(text):
-        num = numbering.search(text, max(floor, title.start() - _NUMBER_REACH), title.start())
+        num = _numbering_before(text, max(floor, title.start() - _NUMBER_REACH), title.start(), section_id)
         if num is not None:
             yield num, title.end()
             floor = title.end()
@@ -148,10 +157,10 @@ def _paragraph_hits(
     text: str, base: int, pack: Pack, heading_like: bool
 ) -> list[tuple[Section, int, int, bool]]:
     found: list[tuple[Section, int, int, bool]] = []
-    for section, titles, numbering in _patterns(pack):
+    for section, titles in _patterns(pack):
         if not any(title[0] in text for title in (section.title, *section.variants)):
             continue  # the title's first character is absent: no heading of this section here
-        for num, end in _numbered(text, titles, numbering):
+        for num, end in _numbered(text, titles, section.id):
             title = text[num.end() : end].strip()
             exact = compact(title) == compact(section.title) and _standard_number(num.group("num"), section)
             found.append((section, base + num.start("num"), base + end, exact))
