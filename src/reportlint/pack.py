@@ -37,6 +37,7 @@ class Column(NamedTuple):
     label: str
     aliases: tuple[str, ...] = ()
     type: str = "count"
+    group: str | None = None  # the caption the column sits under in the template
 
 
 class Row(NamedTuple):
@@ -60,6 +61,8 @@ class TableDef(NamedTuple):
     optional_columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     optional_rows: tuple[Row, ...]
+    corner: str = ""  # printed only by the template: the note in the header's corner
+    columns_caption: str = ""  # printed only by the template: the caption over all value columns
 
     def column(self, col_id: str) -> Column:
         for col in self.columns + self.optional_columns:
@@ -194,7 +197,7 @@ def build(data: dict[str, Any], source: str, matcher: Matcher) -> Pack:
 
 def _columns(items: list[dict[str, Any]]) -> tuple[Column, ...]:
     return tuple(
-        Column(c["id"], c["label"], tuple(c.get("aliases", ())), c.get("type", "count")) for c in items
+        Column(c["id"], c["label"], tuple(c.get("aliases", ())), c.get("type", "count"), c.get("group")) for c in items
     )
 
 
@@ -232,6 +235,8 @@ def _build(data: dict[str, Any], source: str, matcher: Matcher) -> Pack:
             optional_columns=_columns(t.get("optional_columns", [])),
             rows=_rows(t["rows"]),
             optional_rows=_rows(t.get("optional_rows", [])),
+            corner=t.get("template", {}).get("corner", ""),
+            columns_caption=t.get("template", {}).get("columns_caption", ""),
         )
         for tid, t in data["tables"].items()
     }

@@ -8,13 +8,13 @@ merged 三、本年度办理结果 label, 15-column table 四.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
-from reportlint.pack import DEFAULT_PACK, TableDef, load_pack
+from reportlint.pack import DEFAULT_PACK, Column, TableDef, load_pack
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
-APPLICANT_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
 def sample_tables() -> Tables:
@@ -180,27 +180,36 @@ def _disclosure(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]
 
 
 def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
+    """Three header rows (the corner note; the caption over the value columns; the columns'
+    own groups; the columns), then the rows: a numbered item (一、…) across the three label
+    columns, the results block under its caption, each row under its group (（三）不予公开)."""
     rows = list(tdef.rows)
-    table = document.add_table(rows=3 + len(rows), cols=10)
+    table = document.add_table(rows=3 + len(rows), cols=3 + len(tdef.columns))
     table.style = "Table Grid"
     cell = _cell_lookup(table)
-    cell(0, 0).merge(cell(2, 2)).text = APPLICANT_NOTE
-    cell(0, 3).merge(cell(0, 9)).text = "申请人情况"
-    cell(1, 3).merge(cell(2, 3)).text = "自然人"
-    cell(1, 4).merge(cell(1, 8)).text = "法人或其他组织"
-    cell(1, 9).merge(cell(2, 9)).text = "总计"
-    for i, col in enumerate(tdef.columns[1:6]):
-        cell(2, 4 + i).text = col.label.replace("机构", "\n机构") if col.id == "legal_services" else col.label
-    results = [i for i, row in enumerate(rows) if row.id not in ("new", "carried_over", "carried_forward")]
+    last_col = 2 + len(tdef.columns)
+    cell(0, 0).merge(cell(2, 2)).text = tdef.corner
+    cell(0, 3).merge(cell(0, last_col)).text = tdef.columns_caption
+    col = 3
+    for caption, under in _column_groups(tdef):
+        if caption:
+            cell(1, col).merge(cell(1, col + len(under) - 1)).text = caption
+            for i, column in enumerate(under):
+                cell(2, col + i).text = column.label.replace("机构", "\n机构") if column.id == "legal_services" else column.label
+        else:
+            cell(1, col).merge(cell(2, col)).text = under[0].label
+        col += len(under)
+    items = [i for i, row in enumerate(rows) if _TOP_LEVEL.match(row.label)]
+    results = [i for i in range(len(rows)) if i not in items]
     first, last = 3 + results[0], 3 + results[-1]
-    cell(first, 0).merge(cell(last, 0)).text = "三、本年度办理结果"
+    cell(first, 0).merge(cell(last, 0)).text = next(g for g in tdef.groups if _TOP_LEVEL.match(g))
     for label, members in tdef.row_groups():  # the pack's `group`s: （三）不予公开 over its rows 1.–8.
         if label:
             first_row = 3 + rows.index(members[0])
             cell(first_row, 1).merge(cell(first_row + len(members) - 1, 1)).text = label
     for i, row in enumerate(rows):
         r = 3 + i
-        if row.id in ("new", "carried_over", "carried_forward"):
+        if i in items:
             cell(r, 0).merge(cell(r, 2)).text = row.label
         elif row.group:
             cell(r, 2).text = row.label
@@ -208,23 +217,46 @@ def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any
             cell(r, 1).merge(cell(r, 2)).text = row.label
         data = values.get(row.id, {})
         cells = table.rows[r].cells  # one walk of the table per row, not per cell
-        for j, col in enumerate(tdef.columns):
-            if col.id in data:
-                cells[3 + j].text = _text(data[col.id])
+        for j, column in enumerate(tdef.columns):
+            if column.id in data:
+                cells[3 + j].text = _text(data[column.id])
+
+
+_TOP_LEVEL = re.compile(r"[一二三四五六七八九十]+、")  # 一、本年新收…: an item of the form, not of a group
+
+
+def _column_groups(tdef: TableDef) -> list[tuple[str | None, list[Column]]]:
+    """Consecutive value columns under one caption (法人或其他组织), or a column alone."""
+    out: list[tuple[str | None, list[Column]]] = []
+    for column in tdef.columns:
+        if out and column.group is not None and out[-1][0] == column.group:
+            out[-1][1].append(column)
+        else:
+            out.append((column.group, [column]))
+    return out
 
 
 def _reviews(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
-    table = document.add_table(rows=4, cols=15)
+    """One value row: each row of the pack is a block of the columns, under its label, and the
+    blocks of a group (行政诉讼) under the group's caption."""
+    width = len(tdef.columns)
+    table = document.add_table(rows=4, cols=width * len(tdef.rows))
     table.style = "Table Grid"
     cell = _cell_lookup(table)
-    cell(0, 0).merge(cell(0, 4)).text = "行政复议"
-    cell(0, 5).merge(cell(0, 14)).text = "行政诉讼"
-    for j, col in enumerate(tdef.columns):
-        cell(1, j).merge(cell(2, j)).text = col.label
-        cell(2, 5 + j).text = col.label
-        cell(2, 10 + j).text = col.label
-    cell(1, 5).merge(cell(1, 9)).text = "未经复议直接起诉"
-    cell(1, 10).merge(cell(1, 14)).text = "复议后起诉"
+    start = 0
+    for caption, members in tdef.row_groups():
+        span = width * len(members)
+        if caption:
+            cell(0, start).merge(cell(0, start + span - 1)).text = caption
+            for i, row in enumerate(members):
+                cell(1, start + i * width).merge(cell(1, start + (i + 1) * width - 1)).text = row.label
+                for j, column in enumerate(tdef.columns):
+                    cell(2, start + i * width + j).text = column.label
+        else:
+            cell(0, start).merge(cell(0, start + span - 1)).text = members[0].label
+            for j, column in enumerate(tdef.columns):
+                cell(1, start + j).merge(cell(2, start + j)).text = column.label
+        start += span
     for g, row in enumerate(tdef.rows):
-        for j, col in enumerate(tdef.columns):
-            cell(3, g * 5 + j).text = _text(values.get(row.id, {}).get(col.id))
+        for j, column in enumerate(tdef.columns):
+            cell(3, g * width + j).text = _text(values.get(row.id, {}).get(column.id))
