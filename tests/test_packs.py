@@ -93,6 +93,10 @@ def _invoke(*args: str) -> Any:
     return CliRunner().invoke(app, ["check", "-f", "json", *args])
 
 
+def _invoke_command(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
 _HEAD = "id: province-x\nextends: gov-2021-30\ntitle: 某省补充要求\n"
 
 
@@ -256,3 +260,20 @@ def test_every_placeholder_a_kind_declares_is_filled(lang: str) -> None:
     findings = [f for file in json.loads(_invoke("--lang", lang, *files).stdout)["files"] for f in file["findings"]]
     assert len({f["code"] for f in findings}) >= 10
     assert [(f["code"], f["message"]) for f in findings if re.search(r"\{[a-z_]+\}", f["message"])] == []
+
+
+def test_rules_rule_sarif_and_html_describe_a_user_packs_rules(province: Path, tmp_path: Path) -> None:
+    """`rules --rules`, `rule CODE --rules`, SARIF's rule list and the HTML header know the
+    user's pack, not only the shipped one."""
+    listed = _invoke_command("rules", "--rules", str(province))
+    assert listed.exit_code == 0 and "R801  new-media-missing" in listed.stdout and "A401  balance" in listed.stdout
+    assert "T301" not in listed.stdout  # the pack disables it
+    explained = _invoke_command("rule", "R801", "--rules", str(province))
+    assert "提示语：第一部分没有说明政务新媒体建设情况（本省要求）。" in explained.stdout
+    assert _invoke_command("rule", "R801").exit_code == 2  # the shipped pack has no R801
+    sarif = json.loads(_invoke("--rules", str(province), "-f", "sarif", str(CLEAN)).stdout)
+    driver_rules = [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]
+    assert "R801" in driver_rules and driver_rules == sorted(driver_rules)
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["R801"]
+    page = _invoke("--rules", str(province), "-f", "html", str(CLEAN)).stdout
+    assert "<li>规则包：province-x（某省补充要求）</li>" in page

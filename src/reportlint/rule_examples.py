@@ -76,6 +76,15 @@ def example_message(rule: RuleDef, lang: str) -> str:
     values: dict[str, Any] = {}
     for _, field, _, _ in string.Formatter().parse(template):
         if field:
-            pair = _BY_RULE.get(rule.code, {}).get(field) or _COMMON.get(field)
+            pair = _BY_RULE.get(rule.code, {}).get(field) or _own_what(rule, field) or _COMMON.get(field)
             values[field] = pair[index] if pair else "…"
     return template.format(**values)
+
+
+def _own_what(rule: RuleDef, field: str) -> tuple[str, str] | None:
+    """A rule's own first `what` (a user's phrase-required rule names what it asks for)."""
+    groups = rule.params.get("groups") or rule.params.get("counts") or ()
+    what = groups[0].get("what") if field == "what" and groups else None
+    if isinstance(what, dict):
+        return str(what.get("zh", "")), str(what.get("en", what.get("zh", "")))
+    return (what, what) if isinstance(what, str) else None

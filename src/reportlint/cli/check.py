@@ -142,7 +142,7 @@ def check(
     notes = review(results, expected, bool(ctx.priors))
     notes.skipped = skipped
     options = Options(lang=ctx.lang, color=False if no_color else None, quiet=quiet, statistics=statistics, notes=notes,
-                      inputs=list(paths))
+                      rules_file=ctx.rules, inputs=list(paths))
     try:
         data = render(results, output_format, options)
     except RuntimeError as err:

@@ -26,7 +26,7 @@ from reportlint.cli.common import (
 from reportlint.errors import UsageError
 from reportlint.files import write_atomic
 from reportlint.messages import SEVERITY, say
-from reportlint.pack import DEFAULT_PACK, PackError, load_pack
+from reportlint.pack import DEFAULT_PACK, PackError, load_pack, load_user_pack
 
 
 @app.command("aggregate")
@@ -84,14 +84,16 @@ def list_rules(
     lang: Annotated[str, typer.Option("--lang", help="zh|en")] = "zh",
     pack: Annotated[str, typer.Option("--pack", help="规则包")] = DEFAULT_PACK,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text|json|markdown")] = "text",
+    rules_file: Annotated[Path | None, typer.Option("--rules", help="自定义规则包（YAML）：列出它的规则（含继承的）")] = None,
 ) -> None:
     """列出全部规则。"""
     check_lang(lang)
-    rules = sorted(_pack(pack).rules.values(), key=lambda r: r.code)
+    chosen = _user_pack(rules_file) if rules_file else _pack(pack)
+    rules = sorted(chosen.rules.values(), key=lambda r: r.code)
     if output_format == "markdown":
         from reportlint.output.rulesdoc import render_rules_markdown
 
-        emit(render_rules_markdown(_pack(pack)), None)
+        emit(render_rules_markdown(chosen), None)
         return
     if output_format not in ("text", "json"):
         raise fail(say("rules-format", lang))
@@ -110,14 +112,23 @@ def _pack(pack_id: str) -> Any:
         raise fail(str(err)) from None
 
 
+def _user_pack(path: Path) -> Any:
+    """A user's pack as `check --rules` reads it: a bad one is the same exit 2 with the key named."""
+    try:
+        return load_user_pack(str(path))
+    except PackError as err:
+        raise fail(str(err)) from None
+
+
 @app.command("rule")
 def explain_rule(
     code: Annotated[str, typer.Argument(help="规则代码或名称，如 A401 或 balance")],
     lang: Annotated[str, typer.Option("--lang", help="zh|en")] = "zh",
+    rules_file: Annotated[Path | None, typer.Option("--rules", help="自定义规则包（YAML）：解释它的规则")] = None,
 ) -> None:
     """解释一条规则：检查什么、依据、通过与不通过的例子。"""
     check_lang(lang)
-    rule = load_pack(DEFAULT_PACK).rule_by_name(code)
+    rule = (_user_pack(rules_file) if rules_file else load_pack(DEFAULT_PACK)).rule_by_name(code)
     if rule is None:
         raise fail(say("unknown-rule", lang, item=code))
     from reportlint.rule_examples import example_message

@@ -66,7 +66,7 @@ class Options:
     color: bool | None = None  # None: decide from the terminal and NO_COLOR
     quiet: bool = False
     statistics: bool = False
-    rulepack: str = "gov-2021-30"
+    rules_file: str | None = None  # a user's rule pack (--rules): its rules are described too
     notes: Any = None  # batch.BatchNotes: skipped files, missing units, duplicates, --previous pairing
     inputs: list[str] | None = None  # the paths as given on the command line (the HTML report's header)
     version: str = __version__

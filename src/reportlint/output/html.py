@@ -36,7 +36,7 @@ from reportlint.output.rows import (
     unit_shown,
 )
 from reportlint.output.safe import shown, shown_name
-from reportlint.pack import PackError, load_pack
+from reportlint.pack import load_pack, run_packs
 from reportlint.units import unit_key
 
 WORDS = {
@@ -116,12 +116,17 @@ def _checked_when() -> str:
     return time.strftime("%Y-%m-%d %H:%M %Z" if not epoch else "%Y-%m-%d %H:%M UTC", moment)
 
 
+def _packs_used(results: list[FileResult], options: Any, w: dict[str, Any]) -> str:
+    """The packs whose rules checked these reports (a report's year chooses its pack), named
+    with their titles; the default pack when no report was readable."""
+    packs = run_packs(getattr(options, "rules_file", None))
+    titles = {pack.id: pack.title for pack in [packs.default, *packs.all()]}
+    used = list(dict.fromkeys(r.rulepack for r in results if r.rulepack)) or [packs.default.id]
+    return "、".join(w["aside"].format(pack_id, titles[pack_id]) if pack_id in titles else pack_id for pack_id in used)
+
+
 def _header(results: list[FileResult], options: Any, w: dict[str, Any]) -> str:
-    try:
-        pack = w["aside"].format(options.rulepack, load_pack(options.rulepack).title)
-    except PackError:
-        pack = options.rulepack
-    items = [(w["when"], _checked_when()), (w["tool"], f"reportlint {options.version}"), (w["pack"], pack)]
+    items = [(w["when"], _checked_when()), (w["tool"], f"reportlint {options.version}"), (w["pack"], _packs_used(results, options, w))]
     inputs = getattr(options, "inputs", None)
     if inputs:
         items.append((w["inputs"], "、".join(shown_name(p) for p in inputs)))

@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlint.model import FileResult
 from reportlint.output.safe import dumps_json
+from reportlint.pack import run_packs
 
 
 def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
@@ -31,7 +32,9 @@ def as_data(results: list[FileResult], options: Any) -> dict[str, Any]:
         )
     return {
         "schema_version": "1.0",
-        "tool": {"name": "reportlint", "version": options.version, "rulepack": options.rulepack},
+        # the run's default pack (a user's pack when it extends the default): each file names its own
+        "tool": {"name": "reportlint", "version": options.version,
+                 "rulepack": run_packs(getattr(options, "rules_file", None)).default.id},
         "files": files,
         "summary": {"files": len(results), **totals, "unreadable": sum(1 for r in results if r.unreadable)},
         **_notes(options.notes, results),

@@ -12,13 +12,14 @@ from urllib.parse import quote
 
 from reportlint.model import FileResult
 from reportlint.output.safe import dumps_json, shown
-from reportlint.pack import load_pack
+from reportlint.pack import run_packs
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render_sarif(results: list[FileResult], options: Any) -> str:
-    pack = load_pack(options.rulepack)
+    # Every rule the run's packs may apply (a report of 2019 is checked with that year's pack,
+    # a user's pack adds its own), so each result's ruleId is described in the driver.
     rules = [
         {
             "id": r.code,
@@ -26,7 +27,7 @@ def render_sarif(results: list[FileResult], options: Any) -> str:
             "shortDescription": {"text": r.summary.get(options.lang, r.summary["zh"])},
             "properties": {"basis": r.basis},
         }
-        for r in sorted(pack.rules.values(), key=lambda r: r.code)
+        for r in run_packs(options.rules_file).rules().values()
     ]
     sarif_results = []
     for result in results:
