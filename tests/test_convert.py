@@ -98,4 +98,4 @@ def test_real_libreoffice_round_trip(tmp_path: Path, office_profile: str) -> Non
                    check=True, capture_output=True, timeout=180)
     proc = subprocess.run([sys.executable, "-m", "reportlint", "check", "-f", "json", "--convert",
                            str(tmp_path / "r.odt")], capture_output=True, cwd=REPO, timeout=180)
-    assert proc.returncode == 0, proc.stdout.decode()
+    assert proc.returncode == 0, (proc.stdout.decode(), proc.stderr.decode())
