@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from reportlint.output.tables_xlsx import add_table_sheets
+from reportlint.pack import load_pack
 from reportlint.template import sample_tables
 
 T2, T3, T4 = "表二（主动公开政府信息情况）", "表三（收到和处理政府信息公开申请情况）", "表四（行政复议、行政诉讼情况）"
@@ -140,3 +141,21 @@ def test_a_table_not_found_is_laid_out_empty_and_says_so() -> None:
     assert (grid, merges) == ([*T4_HEADER, [""] * 15, ["未找到该表", *[None] * 14]], T4_MERGES)
     assert sheets[T2][0][-1] == ["未找到该表", None, None, None]
     assert sheets[T3][0][3:] == [labels + values for labels, values in zip(T3_LABELS, T3_SAMPLE_VALUES, strict=True)]  # found
+
+
+def test_the_2019_trial_layout_is_drawn_from_its_own_pack() -> None:
+    """Nothing of the 2021 form is spelled in the writer: the trial pack's five 第二十条 blocks
+    (two columns for 收费 and 采购) and its single （六）其他处理 row come out as that pack says."""
+    book = Workbook()
+    book.remove(book.active)
+    add_table_sheets(book, None, load_pack("gov-2019-60"))
+    disclosure, applications, _ = book.worksheets
+    assert [row[0] for row in disclosure.iter_rows(values_only=True)] == [
+        "第二十条第（一）项", "信息内容", "规章", "规范性文件", "第二十条第（五）项", "信息内容", "行政许可", "其他对外管理服务事项",
+        "第二十条第（六）项", "信息内容", "行政处罚", "行政强制", "第二十条第（八）项", "信息内容", "行政事业性收费",
+        "第二十条第（九）项", "信息内容", "政府集中采购"]
+    assert {str(m) for m in disclosure.merged_cells.ranges} == {"A1:D1", "A5:D5", "A9:D9", "A13:D13", "A16:D16"}
+    assert [c.value for c in disclosure[17]] == ["信息内容", "采购项目数量", "采购总金额", None]
+    assert [c.value for c in applications[24]][:3] == [None, "（六）其他处理", None]
+    assert {str(m) for m in applications.merged_cells.ranges} == T3_MERGES - {"A6:A27", "B24:B26", "B27:C27", "A28:C28"} | {
+        "A6:A25", "B24:C24", "B25:C25", "A26:C26"}

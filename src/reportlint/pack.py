@@ -94,6 +94,17 @@ class TableDef(NamedTuple):
                 out.append((row.group, (row,)))
         return out
 
+    def column_groups(self) -> list[tuple[str | None, tuple[Column, ...]]]:
+        """The value columns in order, each run of columns under one template caption
+        (法人或其他组织) together; a column under no caption stands alone."""
+        out: list[tuple[str | None, tuple[Column, ...]]] = []
+        for column in self.columns:
+            if out and out[-1][0] == column.group and column.group is not None:
+                out[-1] = (column.group, (*out[-1][1], column))
+            else:
+                out.append((column.group, (column,)))
+        return out
+
 
 class RuleDef(NamedTuple):
     code: str
