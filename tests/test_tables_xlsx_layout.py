@@ -1,7 +1,8 @@
 """The sheets of tables 二, 三 and 四 that `aggregate` and `extract` write (output/tables_xlsx.py),
 cell by cell and merge by merge, for the shipped pack: blank, with the template's sample values,
 and with a table not found. The layout is drawn from the pack's data (row and column groups,
-the template block); these expectations are the 2021 form itself, written out."""
+the template block); these expectations are the 2021 form itself, written out. Also the 2019
+trial pack's sheets, and `aggregate` naming a layout it cannot add by that pack's title."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from reportlint.aggregate import exclusion_reason
+from reportlint.model import FileResult
 from reportlint.output.tables_xlsx import add_table_sheets
 from reportlint.pack import load_pack
 from reportlint.template import sample_tables
@@ -159,3 +162,9 @@ def test_the_2019_trial_layout_is_drawn_from_its_own_pack() -> None:
     assert [c.value for c in applications[24]][:3] == [None, "（六）其他处理", None]
     assert {str(m) for m in applications.merged_cells.ranges} == T3_MERGES - {"A6:A27", "B24:B26", "B27:C27", "A28:C28"} | {
         "A6:A25", "B24:C24", "B25:C25", "A26:C26"}
+
+
+def test_aggregate_names_a_trial_layout_by_its_packs_title() -> None:
+    trial = FileResult("某局2020年报.docx", "docx", unit="某局", year=2020, tables=sample_tables(), layout="gov-2019-60")
+    assert exclusion_reason(trial, 2020) == "使用“国办公开办函〔2019〕60号 政府信息公开工作年度报告格式（试行）”的统计表，不能与现行格式相加"
+    assert exclusion_reason(FileResult("a.docx", "docx", year=2024, tables=sample_tables(), layout="gov-2021-30"), 2024) is None

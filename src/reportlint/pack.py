@@ -61,8 +61,8 @@ class TableDef(NamedTuple):
     optional_columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     optional_rows: tuple[Row, ...]
-    corner: str = ""  # printed only by the template: the note in the header's corner
-    columns_caption: str = ""  # printed only by the template: the caption over all value columns
+    corner: str = ""  # printed by the template and the XLSX sheets: the header's corner (note, 信息内容)
+    columns_caption: str = ""  # printed by the template and the XLSX sheets: the caption over all value columns
 
     def column(self, col_id: str) -> Column:
         for col in self.columns + self.optional_columns:
