@@ -163,7 +163,8 @@ def _csv(result: Aggregate) -> str:
 def _docx(result: Aggregate, unit_name: str) -> bytes:
     from reportlint.template import build_docx
 
-    document = build_docx(result.year or 0, unit_name, result.tables, sections={s: "" for s in "一二三四五六"})
+    headings_only = {section.id: "" for section in load_pack(DEFAULT_PACK).sections}  # the tables under their headings
+    document = build_docx(result.year or 0, unit_name, result.tables, sections=headings_only)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
