@@ -53,12 +53,12 @@ def _bold_rows(sheet: Any, rows: list[int]) -> None:
 
 
 def _rows_table(sheet: Any, tdef: TableDef, values: Values) -> None:
-    """A table of rows: under a caption over the value columns (表三), or in blocks of rows with
-    their own columns (表二)."""
-    if tdef.columns_caption:
-        _applications(sheet, tdef, values)
-    else:
+    """A table of rows: in blocks when its rows have columns of their own (表二), else every row
+    under one header of the value columns (表三)."""
+    if any(row.columns for row in tdef.rows):
         _disclosure(sheet, tdef, values)
+    else:
+        _applications(sheet, tdef, values)
 
 
 def _disclosure(sheet: Any, tdef: TableDef, values: Values) -> None:
@@ -88,16 +88,17 @@ def _spread(cells: list[Any], width: int) -> list[Any]:
 
 
 def _applications(sheet: Any, tdef: TableDef, values: Values) -> None:
+    """The header, then the rows: an item (一、…) across the label columns, the other rows in
+    the results block, captioned by the first numbered entry of the table's `groups`."""
     _applications_header(sheet, tdef)
-    rows = list(tdef.rows)
     first = sheet.max_row + 1
-    results = [first + i for i, row in enumerate(rows) if not _TOP_LEVEL.match(row.label)]
+    results = [first + i for i, row in enumerate(tdef.rows) if not _TOP_LEVEL.match(row.label)]
     results_caption = next((g for g in tdef.groups if _TOP_LEVEL.match(g)), "")
     for caption, members in tdef.row_groups():
         for i, row in enumerate(members):
             r = sheet.max_row + 1
             labels = _label_cells(row, (caption or "") if i == 0 else "")
-            if r == results[0]:
+            if results and r == results[0]:
                 labels[0] = results_caption
             data = values.get(row.id, {})
             append_row(sheet, [*labels, *[data.get(c.id) for c in tdef.columns]])
@@ -105,7 +106,8 @@ def _applications(sheet: Any, tdef: TableDef, values: Values) -> None:
                 _merge(sheet, r, 1 if _TOP_LEVEL.match(row.label) else 2, r, LABEL_COLUMNS)
         if caption:
             _merge(sheet, sheet.max_row - len(members) + 1, 2, sheet.max_row, 2)
-    _merge(sheet, results[0], 1, results[-1], 1)
+    if results:
+        _merge(sheet, results[0], 1, results[-1], 1)
     finish_table(sheet, header_rows=3, autofilter=False)
     _label_widths(sheet, (6, 12, 40))
 
