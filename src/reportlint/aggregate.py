@@ -17,7 +17,7 @@ from typing import Any
 
 from reportlint import __version__
 from reportlint.model import FileResult
-from reportlint.pack import DEFAULT_PACK, load_pack
+from reportlint.pack import DEFAULT_PACK, PackError, load_pack
 
 # Findings that make a unit's numbers unusable for a sum: the pack's `blocks_aggregate` list.
 BLOCKING = load_pack(DEFAULT_PACK).blocks_aggregate
@@ -72,7 +72,7 @@ def exclusion_reason(result: FileResult, year: int | None) -> str | None:
     if result.unreadable:
         return f"无法读取：{result.findings[0].message}" if result.findings else "无法读取"
     if result.layout not in (None, DEFAULT_PACK):
-        return "使用 2019 年试行格式的统计表，不能与现行格式相加"
+        return f"使用“{_layout_title(result.layout)}”的统计表，不能与现行格式相加"
     if year is not None and result.year != year:
         return f"报告年度为 {result.year or '未知'}，与汇总年度 {year} 不同"
     if blocking:
@@ -80,6 +80,14 @@ def exclusion_reason(result: FileResult, year: int | None) -> str | None:
     if not result.tables or any(v is None for t in result.tables.values() for v in _values(t)):
         return "统计表数据不完整，未纳入汇总"
     return None
+
+
+def _layout_title(layout: str) -> str:
+    """The layout as its pack names it (国办公开办函〔2019〕60号 …（试行）), else its pack id."""
+    try:
+        return load_pack(layout).title
+    except PackError:
+        return layout
 
 
 def _in_words(finding: Any) -> str:
@@ -155,7 +163,8 @@ def _csv(result: Aggregate) -> str:
 def _docx(result: Aggregate, unit_name: str) -> bytes:
     from reportlint.template import build_docx
 
-    document = build_docx(result.year or 0, unit_name, result.tables, sections={s: "" for s in "一二三四五六"})
+    headings_only = {section.id: "" for section in load_pack(DEFAULT_PACK).sections}  # the tables under their headings
+    document = build_docx(result.year or 0, unit_name, result.tables, sections=headings_only)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -61,8 +61,8 @@ class TableDef(NamedTuple):
     optional_columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     optional_rows: tuple[Row, ...]
-    corner: str = ""  # printed only by the template: the note in the header's corner
-    columns_caption: str = ""  # printed only by the template: the caption over all value columns
+    corner: str = ""  # printed by the template and the XLSX sheets: the header's corner (note, 信息内容)
+    columns_caption: str = ""  # printed by the template and the XLSX sheets: the caption over all value columns
 
     def column(self, col_id: str) -> Column:
         for col in self.columns + self.optional_columns:
@@ -92,6 +92,17 @@ class TableDef(NamedTuple):
                 out[-1] = (row.group, (*out[-1][1], row))
             else:
                 out.append((row.group, (row,)))
+        return out
+
+    def column_groups(self) -> list[tuple[str | None, tuple[Column, ...]]]:
+        """The value columns in order, each run of columns under one template caption
+        (法人或其他组织) together; a column under no caption stands alone."""
+        out: list[tuple[str | None, tuple[Column, ...]]] = []
+        for column in self.columns:
+            if out and out[-1][0] == column.group and column.group is not None:
+                out[-1] = (column.group, (*out[-1][1], column))
+            else:
+                out.append((column.group, (column,)))
         return out
 
 

@@ -1,9 +1,12 @@
-"""Tables 二, 三 and 四 as sheets in the official layout (国办公开办函〔2021〕30号): the merged
-captions of 表二, the vertically merged 三、本年度办理结果 and （三）不予公开 … （六）其他处理
-group labels of 表三, the two header rows of 表四. Used by `aggregate` and `extract`.
+"""Tables 二, 三 and 四 as sheets in the official layout, drawn from the pack as `reportlint
+template` draws them: 表二's blocks under their row groups (第二十条第（一）项 …), 表三's corner
+note and caption over the value columns (the table's `template` block), its column groups
+(法人或其他组织) and row groups (（三）不予公开 …) under the results caption, 表四's blocks of
+columns, one per row, under their row groups (行政诉讼). Used by `aggregate` and `extract`.
 
 Rows are written whole through `safe.append_row` (covered cells empty) and merged afterwards,
-so every cell passes the one neutralising step.
+so every cell passes the one neutralising step. Merges follow from the counts of columns and
+rows in each group, so a pack with other groups gets its own layout.
 """
 
 from __future__ import annotations
@@ -13,29 +16,31 @@ from typing import Any
 
 from reportlint.output.safe import append_row
 from reportlint.output.xlsx import finish_table
-from reportlint.pack import DEFAULT_PACK, Pack, TableDef, load_pack
+from reportlint.pack import DEFAULT_PACK, Pack, Row, TableDef, load_pack
 
 Values = dict[str, dict[str, Any]]
-APPLICANT_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-# 表二's blocks: the caption of each 第二十条 item over the rows it holds.
-DISCLOSURE_BLOCKS = (("第二十条第（一）项", ("regulations", "normative_documents")), ("第二十条第（五）项", ("licensing",)),
-                     ("第二十条第（六）项", ("punishment", "enforcement")), ("第二十条第（八）项", ("fees",)))
-# 表三's rows outside 三、本年度办理结果
-_OUTSIDE_RESULTS = ("new", "carried_over", "carried_forward")
-_NUMBERED = re.compile(r"^(.+)_\d+$")
+# 表三's label columns: the item (一、… and the results caption), the row's group, the row's own label
+LABEL_COLUMNS = 3
+# 一、本年新收…: an item of the form, not a row of the results block (as in reportlint.template)
+_TOP_LEVEL = re.compile(r"[一二三四五六七八九十]+、")
 
 
 def add_table_sheets(book: Any, tables: dict[str, Any] | None, pack: Pack | None = None) -> None:
     """One sheet per table, named as the pack names it; a table not found is laid out empty."""
     pack = pack or load_pack(DEFAULT_PACK)
-    writers = {"disclosure": _disclosure, "applications": _applications, "reviews": _reviews}
+    writers = {"rows": _rows_table, "single_row": _reviews}
     for tid, tdef in pack.tables.items():
         sheet = book.create_sheet(tdef.name_zh[:31])
         values = (tables or {}).get(tid)
-        writers[tid](sheet, tdef, values or {})
+        writers[tdef.layout](sheet, tdef, values or {})
         if values is None and tables is not None:
             append_row(sheet, ["未找到该表"])
         sheet.oddHeader.center.text = tdef.name_zh
+
+
+def _merge(sheet: Any, top: int, left: int, bottom: int, right: int) -> None:
+    if (top, left) != (bottom, right):
+        sheet.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
 
 
 def _bold_rows(sheet: Any, rows: list[int]) -> None:
@@ -47,72 +52,96 @@ def _bold_rows(sheet: Any, rows: list[int]) -> None:
             cell.fill = PatternFill("solid", fgColor="F3F3F3")
 
 
+def _rows_table(sheet: Any, tdef: TableDef, values: Values) -> None:
+    """A table of rows: in blocks when its rows have columns of their own (表二), else every row
+    under one header of the value columns (表三)."""
+    if any(row.columns for row in tdef.rows):
+        _disclosure(sheet, tdef, values)
+    else:
+        _applications(sheet, tdef, values)
+
+
 def _disclosure(sheet: Any, tdef: TableDef, values: Values) -> None:
+    """Each row group a block: its caption across the sheet, a header row (the table's corner
+    label, 信息内容, then the block's columns), its rows. A block of one value column spans
+    the value columns of the widest block."""
+    width = max(len(tdef.columns_of(row)) for row in tdef.rows)
     captions: list[int] = []
-    for caption, row_ids in DISCLOSURE_BLOCKS:
-        columns = tdef.columns_of(tdef.row(row_ids[0]))
-        append_row(sheet, [caption, "", "", ""])
-        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=4)
-        append_row(sheet, ["信息内容", *_spread([c.label for c in columns])])
-        captions += [sheet.max_row - 1, sheet.max_row]
-        _merge_single(sheet, columns)
-        for row_id in row_ids:
-            data = values.get(row_id, {})
-            append_row(sheet, [tdef.row(row_id).label, *_spread([data.get(c.id) for c in columns])])
-            _merge_single(sheet, columns)
+    for caption, rows in tdef.row_groups():
+        columns = tdef.columns_of(rows[0])
+        append_row(sheet, [caption or "", *[""] * width])
+        _merge(sheet, sheet.max_row, 1, sheet.max_row, 1 + width)
+        captions += [sheet.max_row, sheet.max_row + 1]
+        lines: list[tuple[str, list[Any]]] = [(tdef.corner, [c.label for c in columns])]
+        lines += [(row.label, [values.get(row.id, {}).get(c.id) for c in columns]) for row in rows]
+        for label, cells in lines:
+            append_row(sheet, [label, *_spread(cells, width)])
+            if len(columns) == 1:
+                _merge(sheet, sheet.max_row, 2, sheet.max_row, 1 + width)
     finish_table(sheet, header_rows=2, autofilter=False)
     _bold_rows(sheet, captions)
 
 
-def _spread(cells: list[Any]) -> list[Any]:
-    """A block of one value column spans the three value columns."""
-    return [cells[0], "", ""] if len(cells) == 1 else cells
-
-
-def _merge_single(sheet: Any, columns: tuple[Any, ...]) -> None:
-    if len(columns) == 1:
-        sheet.merge_cells(start_row=sheet.max_row, start_column=2, end_row=sheet.max_row, end_column=4)
-
-
-def _group_labels(tdef: TableDef) -> dict[str, str]:
-    """Row family (withheld, unavailable …) -> its group label (（三）不予公开 …), in the pack's order."""
-    families = list(dict.fromkeys(m.group(1) for row in tdef.rows if (m := _NUMBERED.match(row.id))))
-    return dict(zip(families, tdef.groups[1:], strict=False))
+def _spread(cells: list[Any], width: int) -> list[Any]:
+    """A block of one value column spans all value columns."""
+    return [cells[0], *[""] * (width - 1)] if len(cells) == 1 else cells
 
 
 def _applications(sheet: Any, tdef: TableDef, values: Values) -> None:
-    columns = list(tdef.columns)
-    append_row(sheet, [APPLICANT_NOTE, "", "", "申请人情况", *[""] * (len(columns) - 1)])
-    append_row(sheet, ["", "", "", columns[0].label, "法人或其他组织", "", "", "", "", columns[-1].label])
-    append_row(sheet, ["", "", "", "", *[c.label for c in columns[1:-1]], ""])
-    for merge in ("A1:C3", "D1:J1", "D2:D3", "E2:I2", "J2:J3"):
-        sheet.merge_cells(merge)
-    groups = _group_labels(tdef)
+    """The header, then the rows: an item (一、…) across the label columns, the other rows in
+    the results block, captioned by the first numbered entry of the table's `groups`."""
+    _applications_header(sheet, tdef)
     first = sheet.max_row + 1
-    results = [first + i for i, row in enumerate(tdef.rows) if row.id not in _OUTSIDE_RESULTS]
-    spans: dict[str, list[int]] = {}
-    for row in tdef.rows:
-        family = m.group(1) if (m := _NUMBERED.match(row.id)) else None
-        label_cells = [row.label, "", ""]
-        if family in groups:
-            label_cells = ["", groups[family] if family not in spans else "", row.label]
-        elif row.id not in _OUTSIDE_RESULTS:
-            label_cells = ["", row.label, ""]
-        if row.id not in _OUTSIDE_RESULTS and sheet.max_row + 1 == results[0]:
-            label_cells[0] = tdef.groups[0] if tdef.groups else "三、本年度办理结果"
-        data = values.get(row.id, {})
-        append_row(sheet, [*label_cells, *[data.get(c.id) for c in columns]])
-        r = sheet.max_row
-        if family in groups:
-            spans.setdefault(family, []).append(r)
-        else:
-            start = 1 if row.id in _OUTSIDE_RESULTS else 2
-            sheet.merge_cells(start_row=r, start_column=start, end_row=r, end_column=3)
-    sheet.merge_cells(start_row=results[0], start_column=1, end_row=results[-1], end_column=1)
-    for rows in spans.values():
-        sheet.merge_cells(start_row=rows[0], start_column=2, end_row=rows[-1], end_column=2)
+    results = [first + i for i, row in enumerate(tdef.rows) if not _TOP_LEVEL.match(row.label)]
+    results_caption = next((g for g in tdef.groups if _TOP_LEVEL.match(g)), "")
+    for caption, members in tdef.row_groups():
+        for i, row in enumerate(members):
+            r = sheet.max_row + 1
+            labels = _label_cells(row, (caption or "") if i == 0 else "")
+            if results and r == results[0]:
+                labels[0] = results_caption
+            data = values.get(row.id, {})
+            append_row(sheet, [*labels, *[data.get(c.id) for c in tdef.columns]])
+            if not caption:
+                _merge(sheet, r, 1 if _TOP_LEVEL.match(row.label) else 2, r, LABEL_COLUMNS)
+        if caption:
+            _merge(sheet, sheet.max_row - len(members) + 1, 2, sheet.max_row, 2)
+    if results:
+        _merge(sheet, results[0], 1, results[-1], 1)
     finish_table(sheet, header_rows=3, autofilter=False)
     _label_widths(sheet, (6, 12, 40))
+
+
+def _label_cells(row: Row, group_caption: str) -> list[str]:
+    """An item (一、…) across the label columns; a row of a group beside the group's caption
+    (given for the group's first row only); any other row under the results caption."""
+    if _TOP_LEVEL.match(row.label):
+        return [row.label, "", ""]
+    if row.group:
+        return ["", group_caption, row.label]
+    return ["", row.label, ""]
+
+
+def _applications_header(sheet: Any, tdef: TableDef) -> None:
+    """Three rows: the corner note over the label columns and the caption over all value
+    columns; each column group's caption (or a column alone, down two rows); the grouped columns."""
+    n = len(tdef.columns)
+    append_row(sheet, [tdef.corner, *[""] * (LABEL_COLUMNS - 1), tdef.columns_caption, *[""] * (n - 1)])
+    second, third = [""] * LABEL_COLUMNS, [""] * LABEL_COLUMNS
+    for caption, columns in tdef.column_groups():
+        second += [caption or columns[0].label, *[""] * (len(columns) - 1)]
+        third += [c.label for c in columns] if caption else [""]
+    append_row(sheet, second)
+    append_row(sheet, third)
+    _merge(sheet, 1, 1, 3, LABEL_COLUMNS)
+    _merge(sheet, 1, LABEL_COLUMNS + 1, 1, LABEL_COLUMNS + n)
+    col = LABEL_COLUMNS + 1
+    for caption, columns in tdef.column_groups():
+        if caption:
+            _merge(sheet, 2, col, 2, col + len(columns) - 1)
+        else:
+            _merge(sheet, 2, col, 3, col)
+        col += len(columns)
 
 
 def _label_widths(sheet: Any, widths: tuple[int, ...]) -> None:
@@ -126,17 +155,31 @@ def _label_widths(sheet: Any, widths: tuple[int, ...]) -> None:
 
 
 def _reviews(sheet: Any, tdef: TableDef, values: Values) -> None:
+    """One value row: each row of the pack a block of the columns under its label; the blocks
+    of a row group (行政诉讼) under the group's caption, their labels one row lower."""
     columns = [c.label for c in tdef.columns]
-    n = len(columns)
-    first, *litigation = tdef.rows
-    append_row(sheet, [first.label, *[""] * (n - 1), "行政诉讼", *[""] * (2 * n - 1)])
-    append_row(sheet, [*columns, litigation[0].label, *[""] * (n - 1), litigation[1].label, *[""] * (n - 1)])
-    append_row(sheet, ["" for _ in columns] + columns * 2)
+    width = len(columns)
+    captions: list[list[Any]] = [[], [], []]
+    merges: list[tuple[int, int, int, int]] = []
+    start = 1
+    for caption, members in tdef.row_groups():
+        span = width * len(members)
+        merges.append((1, start, 1, start + span - 1))
+        if caption:
+            captions[0] += [caption, *[""] * (span - 1)]
+            for i, row in enumerate(members):
+                captions[1] += [row.label, *[""] * (width - 1)]
+                merges.append((2, start + i * width, 2, start + (i + 1) * width - 1))
+            captions[2] += columns * len(members)
+        else:
+            captions[0] += [members[0].label, *[""] * (span - 1)]
+            captions[1] += columns
+            captions[2] += [""] * width
+            merges += [(2, start + j, 3, start + j) for j in range(width)]
+        start += span
+    for cells in captions:
+        append_row(sheet, cells)
     append_row(sheet, [values.get(row.id, {}).get(c.id) for row in tdef.rows for c in tdef.columns])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
-    sheet.merge_cells(start_row=1, start_column=n + 1, end_row=1, end_column=3 * n)
-    for j in range(1, n + 1):
-        sheet.merge_cells(start_row=2, start_column=j, end_row=3, end_column=j)
-    sheet.merge_cells(start_row=2, start_column=n + 1, end_row=2, end_column=2 * n)
-    sheet.merge_cells(start_row=2, start_column=2 * n + 1, end_row=2, end_column=3 * n)
+    for merge in merges:
+        _merge(sheet, *merge)
     finish_table(sheet, header_rows=3, autofilter=False)
