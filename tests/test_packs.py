@@ -277,3 +277,10 @@ def test_rules_rule_sarif_and_html_describe_a_user_packs_rules(province: Path, t
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["R801"]
     page = _invoke("--rules", str(province), "-f", "html", str(CLEAN)).stdout
     assert "<li>规则包：province-x（某省补充要求）</li>" in page
+
+
+def test_a_user_packs_reports_keep_the_layout_they_extend(province: Path) -> None:
+    """Checked with a user's pack, a report still follows the shipped 2021 layout, so aggregate
+    adds it up with the others instead of setting it aside as another format."""
+    files = json.loads(_invoke("--rules", str(province), str(CLEAN)).stdout)["files"]
+    assert [(f["rulepack"], f["layout"]) for f in files] == [("province-x", "gov-2021-30")]

@@ -31,7 +31,7 @@ def check_document(doc: Document, ctx: Context | None = None) -> FileResult:
     findings.sort(key=lambda f: f.sort_key())
     prior = prior_for(report, ctx) if ctx.priors else None
     return FileResult(doc.path, doc.format, report.unit, report.year, findings,
-                      tables=tables_data(report), layout=report.layout_pack.id, rulepack=report.pack.id,
+                      tables=tables_data(report), layout=report.layout_pack.layout_id, rulepack=report.pack.id,
                       previous=prior.path if prior else None)
 
 

@@ -156,6 +156,12 @@ class Pack:
     source: str = ""  # the file it was read from
     extends: str | None = None  # a user's pack: the shipped pack it builds on
 
+    @property
+    def layout_id(self) -> str:
+        """The shipped layout this pack's tables follow: a user's pack keeps the layout of the
+        pack it extends, so its reports still add up with the others in `aggregate`."""
+        return self.extends or self.id
+
     def covers(self, year: int) -> bool:
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
 
