@@ -8,6 +8,7 @@ from their built JSON (packfile.py); every rule is checked against its kind's de
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -94,6 +95,11 @@ class TableDef(NamedTuple):
                 out.append((row.group, (row,)))
         return out
 
+    def block_caption(self) -> str:
+        """The caption over the rows that are not numbered items of the form (三、本年度办理结果
+        over （一）予以公开 … （七）总计): the first numbered entry of `groups`, or ""."""
+        return next((g for g in self.groups if is_item(g)), "")
+
     def column_groups(self) -> list[tuple[str | None, tuple[Column, ...]]]:
         """The value columns in order, each run of columns under one template caption
         (法人或其他组织) together; a column under no caption stands alone."""
@@ -104,6 +110,14 @@ class TableDef(NamedTuple):
             else:
                 out.append((column.group, (column,)))
         return out
+
+
+_ITEM = re.compile(r"[一二三四五六七八九十]+、")
+
+
+def is_item(label: str) -> bool:
+    """一、本年新收…: a numbered item of the form itself, not a row of a block or group."""
+    return _ITEM.match(label) is not None
 
 
 class RuleDef(NamedTuple):

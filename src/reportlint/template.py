@@ -8,10 +8,9 @@ merged 三、本年度办理结果 label, 15-column table 四.
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
-from reportlint.pack import DEFAULT_PACK, Column, TableDef, load_pack
+from reportlint.pack import DEFAULT_PACK, TableDef, is_item, load_pack
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
@@ -191,7 +190,7 @@ def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any
     cell(0, 0).merge(cell(2, 2)).text = tdef.corner
     cell(0, 3).merge(cell(0, last_col)).text = tdef.columns_caption
     col = 3
-    for caption, under in _column_groups(tdef):
+    for caption, under in tdef.column_groups():
         if caption:
             cell(1, col).merge(cell(1, col + len(under) - 1)).text = caption
             for i, column in enumerate(under):
@@ -199,10 +198,10 @@ def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any
         else:
             cell(1, col).merge(cell(2, col)).text = under[0].label
         col += len(under)
-    items = [i for i, row in enumerate(rows) if _TOP_LEVEL.match(row.label)]
+    items = [i for i, row in enumerate(rows) if is_item(row.label)]
     results = [i for i in range(len(rows)) if i not in items]
     first, last = 3 + results[0], 3 + results[-1]
-    cell(first, 0).merge(cell(last, 0)).text = next(g for g in tdef.groups if _TOP_LEVEL.match(g))
+    cell(first, 0).merge(cell(last, 0)).text = tdef.block_caption()
     for label, members in tdef.row_groups():  # the pack's `group`s: （三）不予公开 over its rows 1.–8.
         if label:
             first_row = 3 + rows.index(members[0])
@@ -220,20 +219,6 @@ def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any
         for j, column in enumerate(tdef.columns):
             if column.id in data:
                 cells[3 + j].text = _text(data[column.id])
-
-
-_TOP_LEVEL = re.compile(r"[一二三四五六七八九十]+、")  # 一、本年新收…: an item of the form, not of a group
-
-
-def _column_groups(tdef: TableDef) -> list[tuple[str | None, list[Column]]]:
-    """Consecutive value columns under one caption (法人或其他组织), or a column alone."""
-    out: list[tuple[str | None, list[Column]]] = []
-    for column in tdef.columns:
-        if out and column.group is not None and out[-1][0] == column.group:
-            out[-1][1].append(column)
-        else:
-            out.append((column.group, [column]))
-    return out
 
 
 def _reviews(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:

@@ -11,18 +11,16 @@ rows in each group, so a pack with other groups gets its own layout.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from reportlint.output.safe import append_row
 from reportlint.output.xlsx import finish_table
-from reportlint.pack import DEFAULT_PACK, Pack, Row, TableDef, load_pack
+from reportlint.pack import DEFAULT_PACK, Pack, Row, TableDef, is_item, load_pack
 
 Values = dict[str, dict[str, Any]]
 # 表三's label columns: the item (一、… and the results caption), the row's group, the row's own label
 LABEL_COLUMNS = 3
 # 一、本年新收…: an item of the form, not a row of the results block (as in reportlint.template)
-_TOP_LEVEL = re.compile(r"[一二三四五六七八九十]+、")
 
 
 def add_table_sheets(book: Any, tables: dict[str, Any] | None, pack: Pack | None = None) -> None:
@@ -92,8 +90,8 @@ def _applications(sheet: Any, tdef: TableDef, values: Values) -> None:
     the results block, captioned by the first numbered entry of the table's `groups`."""
     _applications_header(sheet, tdef)
     first = sheet.max_row + 1
-    results = [first + i for i, row in enumerate(tdef.rows) if not _TOP_LEVEL.match(row.label)]
-    results_caption = next((g for g in tdef.groups if _TOP_LEVEL.match(g)), "")
+    results = [first + i for i, row in enumerate(tdef.rows) if not is_item(row.label)]
+    results_caption = tdef.block_caption()
     for caption, members in tdef.row_groups():
         for i, row in enumerate(members):
             r = sheet.max_row + 1
@@ -103,7 +101,7 @@ def _applications(sheet: Any, tdef: TableDef, values: Values) -> None:
             data = values.get(row.id, {})
             append_row(sheet, [*labels, *[data.get(c.id) for c in tdef.columns]])
             if not caption:
-                _merge(sheet, r, 1 if _TOP_LEVEL.match(row.label) else 2, r, LABEL_COLUMNS)
+                _merge(sheet, r, 1 if is_item(row.label) else 2, r, LABEL_COLUMNS)
         if caption:
             _merge(sheet, sheet.max_row - len(members) + 1, 2, sheet.max_row, 2)
     if results:
@@ -115,7 +113,7 @@ def _applications(sheet: Any, tdef: TableDef, values: Values) -> None:
 def _label_cells(row: Row, group_caption: str) -> list[str]:
     """An item (一、…) across the label columns; a row of a group beside the group's caption
     (given for the group's first row only); any other row under the results caption."""
-    if _TOP_LEVEL.match(row.label):
+    if is_item(row.label):
         return [row.label, "", ""]
     if row.group:
         return ["", group_caption, row.label]
