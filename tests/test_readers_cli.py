@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -226,3 +227,19 @@ def test_colour_and_plain_text_say_the_same_and_plain_needs_no_rich() -> None:
     proc = subprocess.run([sys.executable, "-c", code, str(REPO / "examples" / "defects_2024.docx")],
                           capture_output=True, text=True, cwd=REPO)
     assert "S101" in proc.stdout and proc.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_a_quoted_tab_reads_the_same_in_colour_and_plain() -> None:
+    """Tabs quoted from a report go to the next tab stop, a Chinese character two columns wide,
+    in piped text as rich prints them on a terminal."""
+    from types import SimpleNamespace
+
+    from reportlint.model import FileResult, Finding, Location
+    from reportlint.output.text import render_text
+
+    finding = Finding("C603", "placeholder", "error", "第一段\t第二段", Location(section="一"))
+    results = [FileResult("a.txt", "text", None, 2024, [finding])]
+    coloured, plain = (render_text(results, SimpleNamespace(color=c, lang="zh", quiet=True, notes=None, statistics=False))
+                       for c in (True, False))
+    assert "      第一段    第二段\n" in plain
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

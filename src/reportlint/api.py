@@ -111,7 +111,7 @@ def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]
     return scan_paths(paths, exclude).files
 
 
-@dataclass(eq=False)  # working state, compared by identity
+@dataclass(eq=False)  # working state, never compared: no generated __eq__ to build at start-up
 class Scan:
     files: list[str]  # to check, in order
     named: set[str]  # named on the command line (not found in a folder): a non-report is F003

@@ -85,10 +85,12 @@ def needs_conversion(text: str) -> bool:
     return not _TRADITIONAL_HINTS.isdisjoint(text)
 
 
-# Letters of a script other than Latin: in these reports, Chinese characters. Written as "a word
-# character that is not a digit, _ or a Latin letter", not as the range 一-鿿: re compiles a
-# range of 20 000 characters one by one (2 ms at every start).
-_CJK_RE = re.compile(r"[^\W\d_A-Za-z]")
+# The share's denominator: letters and number-like characters of scripts other than Latin. In
+# these reports that is the Chinese characters (with the odd 〇, ①, fullwidth letter or pinyin
+# vowel, too few to move a 2 % share). Written as "a word character that is not a digit, _ or a
+# Latin letter", not as the range 一-鿿: re compiles a range of 20 000 characters one code point
+# at a time (2 ms at every start).
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 _SCRIPT_SAMPLE = 100_000  # characters looked at: a report's script shows long before this
 _TRADITIONAL_MIN_HINTS = 3  # a name or a quotation in Traditional script is not a Traditional report
 _TRADITIONAL_MIN_SHARE = 0.02  # Traditional copies run at 20 %, Simplified reports at 0 %
@@ -102,7 +104,7 @@ def is_traditional(texts: list[str]) -> bool:
     for text in texts:
         sample = text[:budget]
         hints += sum(1 for ch in sample if ch in _TRADITIONAL_HINTS)
-        cjk += len(_CJK_RE.findall(sample))
+        cjk += len(_NON_LATIN_LETTER.findall(sample))
         budget -= len(sample)
         if budget <= 0:
             break
@@ -150,6 +152,8 @@ def _fold_cached(text: str, traditional: bool | None) -> Folded:
 # Mirror sites write the pinyin of some characters after them: 統(tǒng)計局. It is noise in the
 # text, not part of it; a tone mark tells it from a Latin word in brackets such as (http).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# The character before it: any letter of a non-Latin script (see _NON_LATIN_LETTER), in practice a
+# Chinese one.
 _INLINE_PINYIN = re.compile(rf"(?<=[^\W\d_A-Za-z{_TONED}])\([a-zü]*[{_TONED}][a-zü{_TONED}]*\)")
 
 
@@ -254,8 +258,9 @@ class CellValue(NamedTuple):
         return self.value if self.value is not None else Decimal(0)
 
 
-@lru_cache(maxsize=4096)  # a pure function of the cell's text, asked several times per cell
 def parse_value(raw: str) -> CellValue:
+    if raw.isascii() and raw.isdigit():  # most value cells: a plain count
+        return CellValue(raw, Decimal(raw))
     cleaned = fold_width(raw).strip().replace(" ", "")
     cleaned = cleaned.removesuffix("件").removesuffix("万元").removesuffix("元")
     if cleaned in BLANK_TOKENS:

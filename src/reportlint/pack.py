@@ -9,10 +9,10 @@ from their built JSON (packfile.py); every rule is checked against its kind's de
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.kinds import with_defaults
 from reportlint.matcher import SHIPPED, Matcher, TimedMatcher
@@ -26,6 +26,9 @@ from reportlint.packfile import (
     schema_errors,
     shipped_ids,
 )
+
+if TYPE_CHECKING:
+    from reportlint.relations import Equation
 
 __all__ = ["DEFAULT_PACK", "Pack", "PackError", "Packs", "RuleDef", "TableDef", "load_pack", "resource_dir",
            "run_packs", "schema_errors"]
@@ -169,6 +172,9 @@ class Pack:
     blocks_aggregate: frozenset[str] = frozenset()  # findings that keep a unit out of `aggregate`
     source: str = ""  # the file it was read from
     extends: str | None = None  # a user's pack: the shipped pack it builds on
+    # A relation rule's equations over a table, expanded on first use and kept with the pack
+    # (relations.rule_equations): every report needs them, twice.
+    equations: dict[tuple[str, TableDef], list[Equation]] = field(default_factory=dict, repr=False)
 
     @property
     def layout_id(self) -> str:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from fnmatch import fnmatchcase
 from typing import Any, NamedTuple
 
-from reportlint.pack import TableDef
+from reportlint.pack import Pack, RuleDef, TableDef
 
 CellKey = tuple[str, str]  # (row id, column id)
 
@@ -88,16 +88,11 @@ def equations(params: dict[str, Any], table: TableDef) -> list[Equation]:
     return out
 
 
-# (rule, table) → its equations. Packs are loaded once per run, so a rule and a table definition
-# stay the same objects from check to check; the entry keeps them to compare by identity (a
-# rule's params are a dict, so a rule cannot be a dictionary key itself).
-_EQUATIONS: dict[tuple[int, int], tuple[Any, TableDef, list[Equation]]] = {}
-
-
-def rule_equations(rule: Any, tdef: TableDef) -> list[Equation]:
-    """A relation rule's equations over the table, expanded once per run, not per report."""
-    cached = _EQUATIONS.get((id(rule), id(tdef)))
-    if cached is None or cached[0] is not rule or cached[1] is not tdef:
-        cached = (rule, tdef, equations(rule.params, tdef))
-        _EQUATIONS[(id(rule), id(tdef))] = cached
-    return cached[2]
+def rule_equations(pack: Pack, rule: RuleDef, tdef: TableDef) -> list[Equation]:
+    """A relation rule of `pack` over a table (of its own layout or another's), expanded once:
+    the pack keeps the equations for the next report."""
+    key = (rule.code, tdef)
+    found = pack.equations.get(key)
+    if found is None:
+        found = pack.equations[key] = equations(rule.params, tdef)
+    return found

@@ -18,7 +18,7 @@ def relation(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
     table = report.tables.get(rule.params["table"])
     if table is None or not table.reliable:
         return  # missing (T301) or unreadable (T308): never guess
-    for eq in rule_equations(rule, table.definition):
+    for eq in rule_equations(report.pack, rule, table.definition):
         values = _values(table, eq)
         if values is None or eq.holds(values):
             continue
@@ -34,7 +34,7 @@ def broken_tables(report: Report) -> set[str]:
         table = report.tables.get(rule.params.get("table", "")) if rule.kind == "relation" else None
         if table is None or table.definition.id in broken or not table.reliable:
             continue
-        for eq in rule_equations(rule, table.definition):
+        for eq in rule_equations(report.pack, rule, table.definition):
             values = _values(table, eq)
             if values is not None and not eq.holds(values):
                 broken.add(table.definition.id)

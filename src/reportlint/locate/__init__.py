@@ -25,7 +25,7 @@ from reportlint.relations import rule_equations
 _GRID_MIN_SCORE = 3
 
 
-@dataclass(eq=False)  # working state, compared by identity
+@dataclass(eq=False)  # working state, never compared: no generated __eq__ to build at start-up
 class Report:
     doc: Document
     flat: FlatText
@@ -112,7 +112,7 @@ def _locate_tables(report: Report, doc: Document) -> None:
     grids = _assign_grids(doc, pack)
     for tid, tdef in pack.tables.items():
         eqs = [e for r in report.pack.rules.values() if r.kind == "relation" and r.params.get("table") == tid
-               for e in rule_equations(r, tdef)]
+               for e in rule_equations(report.pack, r, tdef)]
         raws: list[RawTable] = []
         inherited = None
         for index, table in grids.get(tid, []):

@@ -35,7 +35,7 @@ class Ambiguity(NamedTuple):
     loc: Location
 
 
-@dataclass(eq=False)  # working state, compared by identity
+@dataclass(eq=False)  # working state, never compared: no generated __eq__ to build at start-up
 class CanonicalTable:
     definition: TableDef
     source: str

@@ -38,7 +38,7 @@ def _decimal_parts(token: str) -> tuple[str, str] | None:
     return None
 
 
-@dataclass(eq=False)  # working state, compared by identity
+@dataclass(eq=False)  # working state, never compared: no generated __eq__ to build at start-up
 class Search:
     """Readings found, and whether the search saw every cut (False: it ran out of steps)."""
 
@@ -46,7 +46,7 @@ class Search:
     complete: bool = True
 
 
-@dataclass(eq=False)  # working state, compared by identity
+@dataclass(eq=False)  # working state, never compared: no generated __eq__ to build at start-up
 class _Piece:
     digits: str  # the digits to cut (a non-number token stays whole, as one value)
     fraction: str = ""  # ".52": goes to the token's last value

@@ -13,7 +13,7 @@ from reportlint.model import Document, Location, Paragraph, Table
 from reportlint.normalize import Folded, fold, is_traditional
 
 
-@dataclass(eq=False)  # working state, compared by identity
+@dataclass(eq=False)  # working state, never compared: no generated __eq__ to build at start-up
 class FlatText:
     text: str
     starts: list[int]  # offset of each paragraph in `text`

@@ -25,7 +25,7 @@ _VALUES_RE = re.compile(r"^[\s|:]*((?:(?:[+-]?\d+(?:\.\d+)?|/|—+|-{1,2}|无|×
 _SEPARATED = re.compile(r"[|\t]")
 
 
-@dataclass(eq=False)  # working state, compared by identity
+@dataclass(eq=False)  # working state, never compared: no generated __eq__ to build at start-up
 class RawRow:
     row_ids: tuple[str, ...]  # the canonical rows these values belong to, in order
     label: str  # as printed
@@ -37,7 +37,7 @@ class RawRow:
     optional: dict[int, str] = field(default_factory=dict)  # inexact tokens: positions of optional columns
 
 
-@dataclass(eq=False)  # working state, compared by identity
+@dataclass(eq=False)  # working state, never compared: no generated __eq__ to build at start-up
 class RawTable:
     definition: TableDef
     source: str  # "grid" | "text"
@@ -326,9 +326,10 @@ def _rows_ending(by_literal: dict[str, tuple[int, ...]], view: str) -> set[int]:
     ends it before a final note: in the view, only a note can follow a label that ends its
     cells (the rest was dropped). Every suffix is looked up, so a row is tried only when it
     can match."""
+    longest = max(map(len, by_literal), default=0)  # a longer suffix is no literal: a long cell stays linear
     found: set[int] = set()
     for text in {view, _FINAL_NOTE.sub("", view)}:
-        for start in range(len(text)):
+        for start in range(max(0, len(text) - longest), len(text)):
             found.update(by_literal.get(text[start:], ()))
     return found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import unicodedata
 from typing import Any
 
 from reportlint.messages import HEADERS, SEVERITY, say
@@ -58,6 +59,24 @@ def _writer(options: Any, buffer: io.StringIO) -> _Plain | _Coloured:
     return _Coloured(buffer) if color else _Plain(buffer)
 
 
+def _expand_tabs(text: str, column: int = 0, size: int = 8) -> str:
+    """A quoted tab as spaces to the next tab stop, a Chinese character two columns wide: what
+    rich prints on a terminal, so that piped output reads the same. `column`: where `text`
+    starts on its line."""
+    if "\t" not in text:
+        return text
+    out: list[str] = []
+    for ch in text:
+        if ch == "\t":
+            pad = size - column % size
+            out.append(" " * pad)
+            column += pad
+        else:
+            out.append(ch)
+            column += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return "".join(out)
+
+
 def _terminal_width() -> int:
     try:
         return os.get_terminal_size().columns
@@ -80,10 +99,10 @@ def render_text(results: list[FileResult], options: Any) -> str:
             where = shown(describe(f.location, options.lang))
             out.line("  ", (f"{words[f.severity]:<4}", _STYLE[f.severity]), " ", (f.code, "bold"), " ", (f.name, "dim"),
                      "  ", (where, "blue"))
-            out.line("      " + shown(f.message))
+            out.line(_expand_tabs("      " + shown(f.message)))
             if f.expected is not None and f.actual is not None and f.code[0] in "AT":
                 exp_word, act_word = say("expected", options.lang), say("found", options.lang)
-                out.line("      ", (f"{exp_word} {shown(f.expected)} · {act_word} {shown(f.actual)}", "dim"))
+                out.line("      ", (_expand_tabs(f"{exp_word} {shown(f.expected)} · {act_word} {shown(f.actual)}", 6), "dim"))
         out.line()
     if len(results) > 1 and not options.quiet:
         _summary_table(out, results, options)

@@ -155,7 +155,7 @@ class _Walker:
                 if tc.tag != _TC:
                     continue
                 span, vmerge, text = self._cell(tc, depth)
-                if vmerge is not None and vmerge in ("", "continue") and col in open_vmerge:
+                if vmerge == "continue" and col in open_vmerge:
                     origin = open_vmerge[col]
                     origin.rowspan = r - origin.row + 1
                 else:
@@ -170,7 +170,7 @@ class _Walker:
         return Table(cells=cells, n_rows=len(rows), n_cols=n_cols, loc=loc)
 
     def _cell(self, tc: Any, depth: int) -> tuple[int, str | None, str]:
-        """(grid span, vMerge value — "" when present without one — or None, text) in one pass
+        """(grid span, vMerge value or None, text) in one pass
         over the cell's children: path lookups per cell were most of the reading time."""
         span, vmerge = 1, None
         parts: list[str] = []
@@ -183,7 +183,7 @@ class _Walker:
                     if prop.tag == _GRID_SPAN:
                         span = _int_attr(prop, 1)
                     elif prop.tag == _VMERGE:
-                        vmerge = prop.get(_VAL, "")
+                        vmerge = prop.get(_VAL, "continue")  # a vMerge without a value continues the cell above
             elif tag == _TBL:  # nested table: keep its text, bounded in depth
                 nested = self._table(child, Location(), depth + 1)
                 parts.extend(c.text for c in nested.cells)
@@ -224,7 +224,7 @@ def _paragraph_text_with_deletions(p: Any) -> str:
     for el in p.iter(_T, _TAB, _BR, _CR):
         if _inside_deletion(el, p):
             continue
-        out.append(el.text or "" if el.tag == _T else "\t" if el.tag == _TAB else "\n")
+        out.append((el.text or "") if el.tag == _T else ("\t" if el.tag == _TAB else "\n"))
     return "".join(out)
 
 
