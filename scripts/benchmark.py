@@ -266,6 +266,35 @@ def scaling(rounds: Rounds) -> Iterator[Result]:
         long = [build(64, r) for r in range(rounds.scaling)]
         pairs = paired(checks(short), checks(long), rounds.scaling)
         yield ratio_result(f"linear cost, {name}", pairs, ("8×", "64×"), 10.0)
+    # A page pasted into a table's label cell: row matching looks at the cell's text too.
+    cell_text = max(simplified, key=len)
+    short_docs = [_long_label_cell(cell_text * 8 + f"（第{r + 1}稿）") for r in range(rounds.scaling)]
+    long_docs = [_long_label_cell(cell_text * 64 + f"（第{r + 1}稿）") for r in range(rounds.scaling)]
+    pairs = paired(docx_checks(short_docs), docx_checks(long_docs), rounds.scaling)
+    yield ratio_result("linear cost, a table's label cell", pairs, ("8×", "64×"), 10.0)
+
+
+def docx_checks(documents: list[bytes]) -> Callable[[int], float]:
+    """Round r's run: a warm check of documents[r]."""
+    return lambda r: clock(lambda: check_bytes(documents[r], name="long-cell.docx"))
+
+
+def _long_label_cell(text: str) -> bytes:
+    """The clean example with `text` as a first paragraph in the label cell of 表三's last row,
+    so the row's label still ends the cell and is found by its suffix."""
+    with zipfile.ZipFile(EXAMPLES / "clean_2024.docx") as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    root = etree.fromstring(members["word/document.xml"])
+    cell = root.findall(f".//{W}tbl")[1].findall(f"{W}tr")[-1].find(f"{W}tc")
+    paragraph = etree.Element(f"{W}p")
+    etree.SubElement(etree.SubElement(paragraph, f"{W}r"), f"{W}t").text = text
+    cell.find(f"{W}p").addprevious(paragraph)
+    members["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
 
 
 def digit_rows(rounds: Rounds) -> Iterator[Result]:
