@@ -15,7 +15,7 @@ import io
 import random
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -153,22 +153,31 @@ def docx_variant(i: int) -> bytes:
     """Document number `i`: the same `i` always gives the same bytes."""
     rng = random.Random(f"reportlint-benchmark-{i}")
     base = rng.choice(sorted(BASES))
-    with zipfile.ZipFile(EXAMPLES / base) as source:
+    year = 2021 + i % 5
+
+    def edit(root: etree._Element) -> None:
+        _rename(root, BASES[base], unit_name(i), year)
+        _restate(root, rng.randint(1, 9), rng, off_by_one=rng.random() < 0.3)
+        body = root.find(f"{W}body")
+        assert body is not None
+        sections = _sections(body)
+        _narrate(sections, rng, year)
+        _restructure(sections, rng)
+
+    return edited_example(base, edit)
+
+
+def edited_example(name: str, edit: Callable[[etree._Element], None]) -> bytes:
+    """examples/NAME with its word/document.xml changed in place by `edit`, other parts as they are."""
+    with zipfile.ZipFile(EXAMPLES / name) as source:
         parts = {info.filename: source.read(info) for info in source.infolist()}
     root = etree.fromstring(parts["word/document.xml"])
-    year = 2021 + i % 5
-    _rename(root, BASES[base], unit_name(i), year)
-    _restate(root, rng.randint(1, 9), rng, off_by_one=rng.random() < 0.3)
-    body = root.find(f"{W}body")
-    assert body is not None
-    sections = _sections(body)
-    _narrate(sections, rng, year)
-    _restructure(sections, rng)
+    edit(root)
     parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for name, data in parts.items():
-            out.writestr(name, data)
+        for part, data in parts.items():
+            out.writestr(part, data)
     return buffer.getvalue()
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from reportlint.kinds import with_defaults
 from reportlint.matcher import SHIPPED, Matcher, TimedMatcher
@@ -90,13 +90,7 @@ class TableDef(NamedTuple):
 
     def row_groups(self) -> list[tuple[str | None, tuple[Row, ...]]]:
         """The rows in order, each run of rows under one template caption together."""
-        out: list[tuple[str | None, tuple[Row, ...]]] = []
-        for row in self.rows:
-            if out and out[-1][0] == row.group and row.group is not None:
-                out[-1] = (row.group, (*out[-1][1], row))
-            else:
-                out.append((row.group, (row,)))
-        return out
+        return _runs_under_captions(self.rows)
 
     def block_caption(self) -> str:
         """The caption over the rows that are not numbered items of the form (三、本年度办理结果
@@ -106,13 +100,20 @@ class TableDef(NamedTuple):
     def column_groups(self) -> list[tuple[str | None, tuple[Column, ...]]]:
         """The value columns in order, each run of columns under one template caption
         (法人或其他组织) together; a column under no caption stands alone."""
-        out: list[tuple[str | None, tuple[Column, ...]]] = []
-        for column in self.columns:
-            if out and out[-1][0] == column.group and column.group is not None:
-                out[-1] = (column.group, (*out[-1][1], column))
-            else:
-                out.append((column.group, (column,)))
-        return out
+        return _runs_under_captions(self.columns)
+
+
+_Captioned = TypeVar("_Captioned", Row, Column)
+
+
+def _runs_under_captions(items: tuple[_Captioned, ...]) -> list[tuple[str | None, tuple[_Captioned, ...]]]:
+    out: list[tuple[str | None, tuple[_Captioned, ...]]] = []
+    for item in items:
+        if out and out[-1][0] == item.group and item.group is not None:
+            out[-1] = (item.group, (*out[-1][1], item))
+        else:
+            out.append((item.group, (item,)))
+    return out
 
 
 _ITEM = re.compile(r"[一二三四五六七八九十]+、")
