@@ -107,13 +107,13 @@ _Captioned = TypeVar("_Captioned", Row, Column)
 
 
 def _runs_under_captions(items: tuple[_Captioned, ...]) -> list[tuple[str | None, tuple[_Captioned, ...]]]:
-    out: list[tuple[str | None, tuple[_Captioned, ...]]] = []
+    runs: list[tuple[str | None, list[_Captioned]]] = []
     for item in items:
-        if out and out[-1][0] == item.group and item.group is not None:
-            out[-1] = (item.group, (*out[-1][1], item))
+        if runs and item.group is not None and runs[-1][0] == item.group:
+            runs[-1][1].append(item)
         else:
-            out.append((item.group, (item,)))
-    return out
+            runs.append((item.group, [item]))
+    return [(caption, tuple(members)) for caption, members in runs]
 
 
 _ITEM = re.compile(r"[一二三四五六七八九十]+、")
