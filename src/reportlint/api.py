@@ -191,7 +191,7 @@ def check_paths(
         raise
     with pool:  # __exit__ terminates
         _restore_sigint(deferred)  # a Ctrl-C that came during the start is raised here
-        yield from pool.imap(_check_one, work, chunksize=max(1, len(work) // (jobs * 8)))
+        yield from pool.imap(_check_one, work, chunksize=max(1, len(work) // (jobs * 32)))
 
 
 def _defer_sigint() -> set[int | signal.Signals] | None:
