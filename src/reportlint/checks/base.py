@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from reportlint.model import Finding, Location, Prior
 from reportlint.pack import RuleDef
@@ -14,12 +15,13 @@ class _Keep(dict[str, Any]):
         return "{" + key + "}"
 
 
-@dataclass
-class Context:
+class Context(NamedTuple):
+    """How one run checks: language, selection, severities, --unit-type, --previous, --rules."""
+
     lang: str = "zh"
     selected: frozenset[str] | None = None  # codes, as selection.resolve gives them; None: all
-    ignored: frozenset[str] = field(default_factory=frozenset)  # codes
-    severity: dict[str, str] = field(default_factory=dict)
+    ignored: frozenset[str] = frozenset()  # codes
+    severity: Mapping[str, str] = MappingProxyType({})  # code -> severity the config gives it
     unit_type: str | None = None  # department | government; None: judged from the unit's name
     priors: tuple[Prior, ...] = ()  # last year's reports, for the X7xx and C605 checks
     rules: str | None = None  # a user's rule pack (--rules), in place of the shipped one it extends

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -121,7 +120,7 @@ def check(
         raise fail(say("bad-unit-type", ui))
     limits = _limits(cfg, max_size_mb, timeout)
     expected = expected_units(units, ui)
-    ctx = replace(ctx, unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits, ui)))
+    ctx = ctx._replace(unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits, ui)))
     convert = convert or bool(cfg.get("convert", False))
     scan = scan_paths(paths)
     files = _not_excluded(scan.files, cfg.get("exclude", ()), cfg_root)

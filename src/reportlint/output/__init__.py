@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -60,8 +59,7 @@ def format_for(output: Path | None) -> str:
     return next((fmt.name for fmt in WRITERS if suffix in (f".{fmt.name}", *fmt.extensions)), DEFAULT_FORMAT)
 
 
-@dataclass
-class Options:
+class Options(NamedTuple):
     lang: str = "zh"
     color: bool | None = None  # None: decide from the terminal and NO_COLOR
     quiet: bool = False
