@@ -132,3 +132,18 @@ def test_aggregate_help_names_exit_codes() -> None:
     proc = run_cli("aggregate", "--help")
     assert b"--output" in proc.stdout and "退出码".encode() in proc.stdout
 
+
+
+def test_the_library_and_aggregate_run_a_pool_with_the_default_context(tmp_path: Path) -> None:
+    """check_paths(…, jobs=2) with the default Context (as `aggregate --jobs 2` calls it) sends
+    that context to the workers: it must pickle, and the pool must find what one process finds."""
+    from reportlint.api import check_paths
+
+    files = [str(REPO / "examples" / name) for name in ("clean_2024.docx", "defects_2024.docx", "000_b2d447095e0c6c81.txt")]
+    one = [(r.path, [f.code for f in r.findings]) for r in check_paths(files, jobs=1)]
+    assert [(r.path, [f.code for f in r.findings]) for r in check_paths(files, jobs=2)] == one
+    folder = tmp_path / "units"
+    folder.mkdir()
+    for name in ("clean_2024.docx", "defects_2024.docx"):
+        (folder / name).write_bytes((REPO / "examples" / name).read_bytes())
+    assert run_cli("aggregate", "--jobs", "2", "-f", "json", str(folder)).returncode in (0, 1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from reportlint.model import Finding, Location, Prior
@@ -21,7 +20,7 @@ class Context(NamedTuple):
     lang: str = "zh"
     selected: frozenset[str] | None = None  # codes, as selection.resolve gives them; None: all
     ignored: frozenset[str] = frozenset()  # codes
-    severity: Mapping[str, str] = MappingProxyType({})  # code -> severity the config gives it
+    severity: Mapping[str, str] | None = None  # code -> severity the config gives it (None: none)
     unit_type: str | None = None  # department | government; None: judged from the unit's name
     priors: tuple[Prior, ...] = ()  # last year's reports, for the X7xx and C605 checks
     rules: str | None = None  # a user's rule pack (--rules), in place of the shipped one it extends
@@ -42,7 +41,7 @@ def make(
     values = _Keep({k: (v[ctx.lang] if isinstance(v, dict) and ctx.lang in v else v) for k, v in fields.items()})
     values.setdefault("expected", expected)
     values.setdefault("actual", actual)
-    severity = ctx.severity.get(rule.code, rule.severity)
+    severity = ctx.severity.get(rule.code, rule.severity) if ctx.severity else rule.severity
     return Finding(rule.code, rule.name, severity, message.format_map(values), loc, expected, actual, rule.basis)  # type: ignore[arg-type]
 
 
