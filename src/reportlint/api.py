@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
@@ -126,6 +125,8 @@ def scan_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Scan:
             scan.files.append(raw)
             scan.named.add(raw)
         elif any(ch in raw for ch in "*?[") and not os.path.exists(raw):
+            import glob  # only a pattern given on the command line needs it
+
             _add_found(scan, sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p)))
         elif os.path.isdir(raw):
             _add_found(scan, _walk(raw))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -17,6 +16,8 @@ def write_atomic(target: Path, data: str | bytes) -> None:
     file (mkstemp's 0600 would lock a shared folder out), or keeps the mode it had."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     mode = _mode_for(target)
+    import tempfile  # only a run that writes a file needs it (tempfile imports random)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.resolve().parent)
     try:
         os.fchmod(fd, mode)

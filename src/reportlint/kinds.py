@@ -13,7 +13,6 @@ This module imports nothing of reportlint, so the pack loader can use it without
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from string import Formatter
 from typing import Any
 
 # Plain classes, not dataclasses: this module loads on every run, and thirty-odd declarations
@@ -288,6 +287,8 @@ def rule_errors(rule: dict[str, Any], env: Env) -> list[str]:
 
 
 def placeholder_errors(text: str, kind: Kind) -> Iterator[str]:
+    from string import Formatter  # here: only a pack being checked needs it, not a run
+
     try:
         names = [name for _, name, _, _ in Formatter().parse(text) if name is not None]
     except ValueError as exc:

@@ -8,7 +8,6 @@ through `unit_key`, whose rules are pack data (`units.key`). `--units`, the dupl
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from dataclasses import dataclass
@@ -69,6 +68,8 @@ def read_unit_list(path: str) -> list[ExpectedUnit]:
         raw = Path(path).read_bytes()
         text = _decode(raw)
         if suffix == ".csv":
+            import csv  # only a --units list in CSV needs it
+
             names = [row[0] for row in csv.reader(io.StringIO(text)) if row]
         else:
             names = text.splitlines()
