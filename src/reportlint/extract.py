@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,8 @@ def tables_data(report: Report) -> dict[str, Any]:
 
 def to_csv(data: dict[str, Any]) -> str:
     """Long format, one value a record; cells through the one neutralising step (`csv_row`)."""
+    import csv  # only `extract -f csv` needs it; a check imports this module for tables_data
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(csv_row(["table", "row", "column", "value"]))
