@@ -51,6 +51,32 @@ def _cells(values: list[Any], style: str) -> str:
     return "".join(texts)  # run_together: the crawler copies
 
 
+def tables_with(**changes: Any) -> dict[str, Any]:
+    """The sample tables with cells changed: tables_with(applications__new__total=69)."""
+    data = tables()
+    for key, value in changes.items():
+        table, row, column = key.split("__")
+        data[table][row][column] = value
+    return data
+
+
+# Section 一 grows by this paragraph, long enough to wrap over several lines of a PDF page.
+WRAPPING_TEXT = "本机关坚持以公开为常态、不公开为例外，持续深化政务公开，" * 6
+
+
+def sections_with(**changes: str | None) -> dict[str, str]:
+    """The sample sections, 一 opening with WRAPPING_TEXT, with sections replaced (text) or
+    dropped (None): sections_with(五=None)."""
+    texts = dict(sample_sections(2024))
+    texts["一"] = WRAPPING_TEXT + texts["一"]
+    for key, value in changes.items():
+        if value is None:
+            del texts[key]
+        else:
+            texts[key] = value
+    return texts
+
+
 def table_text(data: dict[str, Any], style: str) -> dict[str, str]:
     """Texts of tables 二, 三, 四 as a web copy or a hand-typed draft would have them."""
     out: dict[str, str] = {}

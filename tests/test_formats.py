@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import CORPUS, codes, docx_bytes, tables
+from helpers import CORPUS, WRAPPING_TEXT, codes, docx_bytes, sections_with, tables_with
 from renderers import document_html, traditional, traditional_docx
 
 from reportlint.api import check_bytes
@@ -21,52 +21,26 @@ from reportlint.template import sample_sections
 pdfgen = pytest.importorskip("pdfgen", reason="reportlab is a test extra")  # needs reportlab
 pytest.importorskip("pdfplumber", reason="the PDF extra")
 
-LONG_TEXT = "本机关坚持以公开为常态、不公开为例外，持续深化政务公开，" * 6  # wraps over several PDF lines
-
-
-def _sections(**changes: str | None) -> dict[str, str]:
-    texts = dict(sample_sections(2024))
-    texts["一"] = LONG_TEXT + texts["一"]
-    for key, value in changes.items():
-        if value is None:
-            del texts[key]
-        else:
-            texts[key] = value
-    return texts
-
-
 def _docx(data: dict[str, Any] | None = None, **kwargs: Any) -> bytes:
     if data is None and not kwargs:
         return _clean_docx()
-    return docx_bytes(data, sections=kwargs.pop("sections", _sections()), **kwargs)
+    return docx_bytes(data, sections=kwargs.pop("sections", sections_with()), **kwargs)
 
 
 @functools.cache
 def _clean_docx() -> bytes:
-    return docx_bytes(None, sections=_sections())
+    return docx_bytes(None, sections=sections_with())
 
 
 def _pdf_of(docx: bytes, **kwargs: Any) -> bytes:
     return pdfgen.document_pdf(read_bytes(docx, Path("r.docx")), **kwargs)
 
 
-def _broken_total() -> dict[str, Any]:
-    data = tables()
-    data["applications"]["new"]["total"] = 69
-    return data
-
-
-def _broken_review() -> dict[str, Any]:
-    data = tables()
-    data["reviews"]["reconsideration"]["total"] = 4
-    return data
-
-
 CASES = {
     "clean": lambda: _docx(),
-    "changed-total": lambda: _docx(_broken_total()),
-    "broken-review-total": lambda: _docx(_broken_review()),
-    "missing-section": lambda: _docx(sections=_sections(五=None)),
+    "changed-total": lambda: _docx(tables_with(applications__new__total=69)),
+    "broken-review-total": lambda: _docx(tables_with(reviews__reconsideration__total=4)),
+    "missing-section": lambda: _docx(sections=sections_with(五=None)),
     "no-period": lambda: _docx(period=""),
     "wrong-year": lambda: _docx(period="本报告所列数据统计期限为2023年1月1日至2023年12月31日。"),
 }
@@ -106,7 +80,7 @@ def test_pdf_paragraphs_rejoined_and_page_furniture_dropped() -> None:
     doc = read_bytes(_pdf_of(_docx(), header="某某区政务公开"), Path("r.pdf"))
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "某某区人民政府办公室2024年政府信息公开工作年度报告"
-    assert LONG_TEXT + sample_sections(2024)["一"] in texts  # one paragraph, no breaks, no spaces
+    assert WRAPPING_TEXT + sample_sections(2024)["一"] in texts  # one paragraph, no breaks, no spaces
     assert not [t for t in texts if t.startswith("- ") or t == "某某区政务公开"]
     assert [p.loc.page for p in doc.paragraphs][:2] == [1, 1]
 
@@ -175,7 +149,7 @@ def test_html_page_in_traditional_characters() -> None:
 
 
 def test_docx_in_traditional_characters() -> None:
-    data = traditional_docx(_docx(_broken_total()))
+    data = traditional_docx(_docx(tables_with(applications__new__total=69)))
     assert "一、總體情況" in [p.text for p in read_bytes(data, Path("r.docx")).paragraphs]
     result = check_bytes(data, name="r.docx")
     assert codes(result) == ["A401", "A403"]  # no N501 as well: A401 already says table 三 does not add up

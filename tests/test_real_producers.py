@@ -14,56 +14,36 @@ from typing import Any
 
 import pytest
 from docx_edits import box_intro, drop_row, edited, header_and_footer, repeated_header, split_table
-from helpers import CORPUS, REPO, docx_bytes, tables
+from helpers import CORPUS, REPO, docx_bytes, sections_with, tables_with
 from producers import Producers, WebPage
 from renderers import document_html, traditional, traditional_docx
 
 from reportlint.api import check_bytes
 from reportlint.model import FileResult
 from reportlint.read import read_bytes
-from reportlint.template import sample_sections
 
 pytest.importorskip("pdfplumber", reason="the PDF extra")
-
-def _data(**changes: Any) -> dict[str, Any]:
-    data = tables()
-    for key, value in changes.items():
-        table, row, column = key.split("__")
-        data[table][row][column] = value
-    return data
-
-
-def _sections(**changes: str | None) -> dict[str, str]:
-    texts = dict(sample_sections(2024))
-    texts["一"] = "本机关坚持以公开为常态、不公开为例外，持续深化政务公开，" * 6 + texts["一"]  # wraps
-    for key, value in changes.items():
-        if value is None:
-            del texts[key]
-        else:
-            texts[key] = value
-    return texts
-
 
 DOCX_FIXTURES: dict[str, Any] = {
     "example_clean_2024": lambda: (REPO / "examples" / "clean_2024.docx").read_bytes(),
     "example_defects_2024": lambda: (REPO / "examples" / "defects_2024.docx").read_bytes(),
     "template_sample": lambda: docx_bytes(),
-    "long_prose": lambda: docx_bytes(sections=_sections()),
-    "changed_count": lambda: docx_bytes(_data(applications__disclosed__commercial=5)),
-    "changed_total": lambda: docx_bytes(_data(applications__new__total=69)),
-    "broken_review_total": lambda: docx_bytes(_data(reviews__litigation_direct__total=5)),
-    "blank_cell": lambda: docx_bytes(_data(applications__withheld_1__research="/")),
-    "text_in_cell": lambda: docx_bytes(_data(applications__withheld_1__research="未统计")),
+    "long_prose": lambda: docx_bytes(sections=sections_with()),
+    "changed_count": lambda: docx_bytes(tables_with(applications__disclosed__commercial=5)),
+    "changed_total": lambda: docx_bytes(tables_with(applications__new__total=69)),
+    "broken_review_total": lambda: docx_bytes(tables_with(reviews__litigation_direct__total=5)),
+    "blank_cell": lambda: docx_bytes(tables_with(applications__withheld_1__research="/")),
+    "text_in_cell": lambda: docx_bytes(tables_with(applications__withheld_1__research="未统计")),
     "dropped_row": lambda: edited(docx_bytes(), drop_row),
     "split_table": lambda: edited(docx_bytes(), split_table),
     "boxed_intro": lambda: edited(docx_bytes(), box_intro),
-    "repeated_header": lambda: edited(docx_bytes(sections=_sections()), repeated_header),
-    "header_footer": lambda: edited(docx_bytes(sections=_sections()), header_and_footer),
-    "missing_section": lambda: docx_bytes(sections=_sections(五=None)),
+    "repeated_header": lambda: edited(docx_bytes(sections=sections_with()), repeated_header),
+    "header_footer": lambda: edited(docx_bytes(sections=sections_with()), header_and_footer),
+    "missing_section": lambda: docx_bytes(sections=sections_with(五=None)),
     "no_period": lambda: docx_bytes(period=""),
     "report_year_2019": lambda: docx_bytes(year=2019),
     "wrong_year": lambda: docx_bytes(period="本报告所列数据统计期限为2023年1月1日至2023年12月31日。"),
-    "traditional": lambda: traditional_docx(docx_bytes(_data(applications__new__total=69))),
+    "traditional": lambda: traditional_docx(docx_bytes(tables_with(applications__new__total=69))),
 }
 
 
@@ -73,9 +53,9 @@ def _doc_of(data: bytes) -> Any:
 
 HTML_FIXTURES: dict[str, Any] = {
     "page_clean": lambda: document_html(_doc_of(docx_bytes())),
-    "page_changed_total": lambda: document_html(_doc_of(docx_bytes(_data(applications__new__total=69)))),
+    "page_changed_total": lambda: document_html(_doc_of(docx_bytes(tables_with(applications__new__total=69)))),
     "page_traditional_big5": lambda: document_html(traditional(_doc_of(docx_bytes())), "big5"),
-    "page_thead": lambda: _with_thead(document_html(_doc_of(docx_bytes(sections=_sections())))),
+    "page_thead": lambda: _with_thead(document_html(_doc_of(docx_bytes(sections=sections_with())))),
     "page_boxed_intro": lambda: document_html(_doc_of(edited(docx_bytes(), box_intro))),
 }
 CORPUS_PAGES = sorted(p.name for p in CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []
