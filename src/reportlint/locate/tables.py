@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from reportlint.locate.flat import FlatText
 from reportlint.locate.labels import LabelHit, LabelSet, compile_labels, split_enumerator, squeeze, view_of
@@ -267,11 +268,11 @@ def _grid_rows(
     rows: list[RawRow] = []
     first_value_col = min((c for c, _, _ in value_cols), default=None)
     candidates = tdef.rows + tdef.optional_rows
-    by_literal = _rows_by_label(candidates)
+    index = _row_index(candidates)
     for r in range(first_body, len(grid)):
         cells = _unique_cells(grid[r][:first_value_col] if first_value_col is not None else grid[r])
         taken = {x.row_ids[0] for x in rows}
-        row = _match_row(cells, candidates, taken, tdef, first_value_col is None, by_literal)
+        row = _match_row(cells, candidates, taken, tdef, first_value_col is None, index)
         if row is None:
             continue
         columns = [c.id for c in tdef.columns_of(row)]
@@ -293,7 +294,7 @@ def _grid_rows(
 
 def _match_row(
     cells: list[Cell], candidates: tuple[Row, ...], taken: set[str], tdef: TableDef, whole_row: bool,
-    by_literal: dict[str, tuple[int, ...]],
+    index: _RowIndex,
 ) -> Row | None:
     """The canonical row whose label ends this row's label cells (longest match wins; then a
     row not yet read; then pack order). Without a header, the label cells are those left of
@@ -305,7 +306,7 @@ def _match_row(
     tried: list[tuple[int, Row, str]] = []
     for n in sorted(set(spans)):
         label = fold(" ".join(c.text for c in cells[:n])).text
-        tried.extend((order, candidates[order], label) for order in _rows_ending(by_literal, view_of(label).text)
+        tried.extend((order, candidates[order], label) for order in index.rows_ending(view_of(label).text)
                      if spans[order] == n)
     best: tuple[int, int, Row] | None = None
     for order, row, label in sorted(tried, key=lambda t: t[0]):
@@ -321,31 +322,34 @@ def _match_row(
 _FINAL_NOTE = re.compile(r"\([^()]*\)$")
 
 
-def _rows_ending(by_literal: dict[str, tuple[int, ...]], view: str) -> set[int]:
-    """The rows (by place among the candidates) one of whose literals ends the label's view, or
-    ends it before a final note: in the view, only a note can follow a label that ends its
-    cells (the rest was dropped). Every suffix is looked up, so a row is tried only when it
-    can match."""
-    longest = max(map(len, by_literal), default=0)  # a longer suffix is no literal: a long cell stays linear
-    found: set[int] = set()
-    for text in {view, _FINAL_NOTE.sub("", view)}:
-        for start in range(max(0, len(text) - longest), len(text)):
-            found.update(by_literal.get(text[start:], ()))
-    return found
+class _RowIndex(NamedTuple):
+    """A table's rows by the literals their labels squeeze to (with and without the
+    enumerator): literal → the rows' places among the candidates; `longest`, the longest literal."""
+
+    places: dict[str, tuple[int, ...]]
+    longest: int
+
+    def rows_ending(self, view: str) -> set[int]:
+        """The rows one of whose literals ends the label's view, or ends it before a final note:
+        in the view, only a note can follow a label that ends its cells (the rest was dropped).
+        Suffixes up to the longest literal are looked up, so a long cell stays linear."""
+        found: set[int] = set()
+        for text in {view, _FINAL_NOTE.sub("", view)}:
+            for start in range(max(0, len(text) - self.longest), len(text)):
+                found.update(self.places.get(text[start:], ()))
+        return found
 
 
 @lru_cache(maxsize=64)
-def _rows_by_label(candidates: tuple[Row, ...]) -> dict[str, tuple[int, ...]]:
-    """Each literal a row's labels squeeze to (with and without the enumerator) → the places
-    among the candidates of the rows printing it."""
-    out: dict[str, list[int]] = {}
+def _row_index(candidates: tuple[Row, ...]) -> _RowIndex:
+    places: dict[str, list[int]] = {}
     for order, row in enumerate(candidates):
         for label in (row.label, *row.aliases):
             enum, core = split_enumerator(label)
             for literal in {squeeze(core), squeeze(enum) + squeeze(core)}:
-                if order not in out.setdefault(literal, []):
-                    out[literal].append(order)
-    return {literal: tuple(orders) for literal, orders in out.items()}
+                if order not in places.setdefault(literal, []):
+                    places[literal].append(order)
+    return _RowIndex({literal: tuple(orders) for literal, orders in places.items()}, max(map(len, places), default=0))
 
 
 def _at(row: list[Cell | None], col: int) -> Cell | None:
