@@ -19,6 +19,7 @@ from reportlint.pack import DEFAULT_PACK, load_pack, run_packs
 from reportlint.read import Limits, ReadError, read_bytes, read_path
 from reportlint.read.registry import checkable_extensions
 from reportlint.timelimit import TimeLimitExceeded, time_limit
+from reportlint.units import unit_key
 
 __all__ = ["Context", "check_document", "check_path", "check_text", "check_paths", "expand_paths"]
 
@@ -92,7 +93,7 @@ def load_priors(paths: list[str], limits: Limits | None = None) -> tuple[list[Pr
         except (TimeLimitExceeded, Exception) as exc:  # noqa: BLE001 - reported, the check goes on
             problems.append(f"{path}: {type(exc).__name__}")
             continue
-        priors.append(Prior(path, report.unit, report.year, tables_data(report), report.flat.text))
+        priors.append(Prior(path, report.unit, report.year, tables_data(report), report.flat.text, unit_key(report.unit)))
     return priors, problems
 
 

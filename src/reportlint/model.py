@@ -133,6 +133,7 @@ class Prior(NamedTuple):
     year: int | None
     tables: dict[str, Any]  # the extract shape; a table not found is None
     text: str  # the report's folded text (paragraphs), for C605
+    unit_key: str  # units.unit_key(unit), worked out once: every report of the batch is paired by it
 
 
 @dataclass

@@ -18,7 +18,7 @@ from reportlint.locate import Report
 from reportlint.model import Finding, Location, Prior
 from reportlint.normalize import format_number
 from reportlint.pack import Pack, RuleDef
-from reportlint.relations import equations
+from reportlint.relations import rule_equations
 from reportlint.units import unit_key
 
 PREVIOUS = "previous."
@@ -61,7 +61,7 @@ def prior_for(report: Report, ctx: Context) -> Prior | None:
     if len(ctx.priors) == 1:
         return priors[0] if priors else None
     wanted = unit_key(report.unit)
-    matches = [p for p in priors if wanted and unit_key(p.unit) == wanted]
+    matches = [p for p in priors if wanted and p.unit_key == wanted]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -71,7 +71,7 @@ def previous_relation(report: Report, rule: RuleDef, ctx: Context) -> Iterator[F
     last = (prior.tables.get(rule.params["table"]) if prior else None) or None
     if prior is None or last is None or table is None or not table.reliable:
         return
-    for eq in equations(rule.params, table.definition):
+    for eq in rule_equations(report.pack, rule, table.definition):
         values: dict[tuple[str, str], Decimal] = {}
         for row, col in eq.cells:
             number = _previous(last, row, col) if PREVIOUS in row + col else table.number((row, col))

@@ -75,7 +75,9 @@ def annotate(result: FileResult, lang: str) -> bytes:
     blocks = list(body_blocks(document.element.body))
     paragraphs = [b for b in blocks if b.tag == f"{W}p"]
     tables = [b for b in blocks if b.tag == f"{W}tbl"]
-    heads = _section_heads(original, result.path)
+    # Only a missing section's comment needs the headings; finding them reads the report again.
+    missing_section = any(f.code == "S101" and f.location.section for f in result.findings)
+    heads = _section_heads(original, result.path) if missing_section else {}
     for finding in result.findings:
         element = anchor(finding, paragraphs, tables, heads)
         document.add_comment(_runs(element, document), text=comment_text(finding, lang), author=AUTHOR,
