@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import islice
 
 from reportlint.checks.base import Context, make
 from reportlint.locate import Report
@@ -15,13 +16,7 @@ from reportlint.relations import Equation, Term, rule_equations
 
 _MAX_TERMS_SHOWN = 4
 def relation(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
-    table = report.tables.get(rule.params["table"])
-    if table is None or not table.reliable:
-        return  # missing (T301) or unreadable (T308): never guess
-    for eq in rule_equations(report.pack, rule, table.definition):
-        values = _values(table, eq)
-        if values is None or eq.holds(values):
-            continue
+    for table, eq, values in _failures(report, rule):
         left, right = eq.sides(values)
         yield _finding(report, rule, ctx, table, eq, values, left, right)
 
@@ -31,15 +26,21 @@ def broken_tables(report: Report) -> set[str]:
     prose are not compared with them, as the arithmetic finding already names the defect."""
     broken: set[str] = set()
     for rule in report.pack.rules.values():
-        table = report.tables.get(rule.params.get("table", "")) if rule.kind == "relation" else None
-        if table is None or table.definition.id in broken or not table.reliable:
-            continue
-        for eq in rule_equations(report.pack, rule, table.definition):
-            values = _values(table, eq)
-            if values is not None and not eq.holds(values):
-                broken.add(table.definition.id)
-                break
+        if rule.kind == "relation" and rule.params["table"] not in broken:
+            broken.update(table.definition.id for table, _, _ in islice(_failures(report, rule), 1))
     return broken
+
+
+def _failures(report: Report, rule: RuleDef) -> Iterator[tuple[CanonicalTable, Equation, dict[tuple[str, str], Decimal]]]:
+    """The rule's equations its table does not satisfy, with the values read; none for a table
+    missing (T301) or unreadable (T308): never guess."""
+    table = report.tables.get(rule.params["table"])
+    if table is None or not table.reliable:
+        return
+    for eq in rule_equations(report.pack, rule, table.definition):
+        values = _values(table, eq)
+        if values is not None and not eq.holds(values):
+            yield table, eq, values
 
 
 def _values(table: CanonicalTable, eq: Equation) -> dict[tuple[str, str], Decimal] | None:

@@ -11,6 +11,7 @@ from typing import Any
 from reportlint.checks.arithmetic import broken_tables
 from reportlint.checks.base import Context, make
 from reportlint.checks.structure import empty_sections
+from reportlint.kinds import fill_holes
 from reportlint.locate import Report
 from reportlint.locate.labels import compile_titles
 from reportlint.model import Finding
@@ -73,7 +74,7 @@ def phrase_required(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
     prev_year = str(report.year - 1) if report.year else "____"
     missing: list[str] = []
     for group in rule.params.get("groups", ()):
-        patterns = [p.replace("{prev_year}", prev_year) for p in group["any"]]
+        patterns = [fill_holes(p, {"prev_year": prev_year}) for p in group["any"]]
         if not any(rule.matcher.search(p, text) for p in patterns):
             what = group["what"]
             missing.append(str(what.get(ctx.lang, what["zh"]) if isinstance(what, dict) else what))
@@ -117,9 +118,7 @@ def _matches(rule: RuleDef, item: dict[str, Any], text: str) -> Iterator[Any]:
 
 @lru_cache(maxsize=256)
 def _filled(pattern: str, holes: tuple[tuple[str, str], ...]) -> str:
-    for name, value in holes:
-        pattern = pattern.replace("{" + name + "}", value)
-    return pattern
+    return fill_holes(pattern, dict(holes))  # once per pattern: the matcher keeps it compiled
 
 
 def _reading(report: Report, refs: list[str]) -> Decimal | None:
