@@ -108,6 +108,13 @@ def split_enumerator(label: str) -> tuple[str, str]:
     return (match.group(1), match.group(2)) if match else ("", folded)
 
 
+def label_literals(label: str) -> tuple[str, str]:
+    """(the label's enumerator, its core), each as the view holds it: the literals a label is
+    found by are the core, and the enumerator followed by the core."""
+    enum, core = split_enumerator(label)
+    return squeeze(enum), squeeze(core)
+
+
 class LabelSet:
     """Labels found literally on the squeezed view; the regex is a list of literals."""
 
@@ -120,8 +127,8 @@ class LabelSet:
         self._ends: list[tuple[str, re.Pattern[str]]] = []  # per label: optional lead, optional tail
         self._cores: list[str] = []  # per label: its literal without the enumerator
         for label in ordered:
-            enum, core = split_enumerator(label) if notes else ("", fold_width(label).strip())
-            bare_enum, bare_core = squeeze(enum), squeeze(core)
+            core = split_enumerator(label)[1] if notes else fold_width(label).strip()
+            bare_enum, bare_core = label_literals(label) if notes else ("", squeeze(core))
             if bare_core:
                 index = len(self._ends)
                 self._ends.append((_optional_lead(core), _tail_pattern(core, notes)))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reportlint.locate.flat import FlatText
-from reportlint.locate.labels import LabelHit, LabelSet, compile_labels, split_enumerator, squeeze, view_of
+from reportlint.locate.labels import LabelHit, LabelSet, compile_labels, label_literals, view_of
 from reportlint.model import Cell, Location, Table
 from reportlint.normalize import fold, parse_value
 from reportlint.pack import Row, TableDef
@@ -345,8 +345,8 @@ def _row_index(candidates: tuple[Row, ...]) -> _RowIndex:
     places: dict[str, list[int]] = {}
     for order, row in enumerate(candidates):
         for label in (row.label, *row.aliases):
-            enum, core = split_enumerator(label)
-            for literal in {squeeze(core), squeeze(enum) + squeeze(core)}:
+            enum, core = label_literals(label)
+            for literal in {core, enum + core}:
                 if order not in places.setdefault(literal, []):
                     places[literal].append(order)
     return _RowIndex({literal: tuple(orders) for literal, orders in places.items()}, max(map(len, places), default=0))
