@@ -243,19 +243,5 @@ def compile_titles(titles: tuple[str, ...]) -> LabelSet:
     return LabelSet(titles, notes=False)
 
 
-_EQUIV: dict[str, str] = {
-    "、": "[、,.]",
-    ",": "[,、]",
-    ".": "[.、,]",
-    "“": "[“”]?",
-    "”": "[“”]?",
-    "(": r"\(",
-    ")": r"\)",
-    ":": "[:]?",
-    "/": "[/]?",
-}
-
-
-def core_pattern(text: str) -> str:
-    """A heading title as a tolerant regex (sections.py builds its numbered headings on it)."""
-    return r"\s*".join(_EQUIV.get(ch, re.escape(ch)) for ch in fold_width(text) if not ch.isspace())
+# The optional punctuation the view drops, as it may stand around a label in the text.
+_EQUIV: dict[str, str] = {"“": "[“”]?", "”": "[“”]?", ":": "[:]?", "/": "[/]?"}

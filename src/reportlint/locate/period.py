@@ -60,9 +60,6 @@ class Period:
             (end_year, self.end.month, self.end.day) == (year, 12, 31)
         return None if full else "partial"
 
-    def covers_year(self, year: int) -> bool:
-        return self.verdict(year) is None
-
     @property
     def start_year(self) -> int | None:
         return self.start.year if self.start else None

@@ -20,7 +20,6 @@ from reportlint.pack import DEFAULT_PACK, Pack, Row, TableDef, is_item, load_pac
 Values = dict[str, dict[str, Any]]
 # 表三's label columns: the item (一、… and the results caption), the row's group, the row's own label
 LABEL_COLUMNS = 3
-# 一、本年新收…: an item of the form, not a row of the results block (as in reportlint.template)
 
 
 def add_table_sheets(book: Any, tables: dict[str, Any] | None, pack: Pack | None = None) -> None:

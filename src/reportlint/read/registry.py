@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import NamedTuple
 
 from reportlint.model import Document
@@ -92,8 +91,3 @@ def supported_extensions() -> tuple[str, ...]:
 
 def install_hint(extra: str) -> str:
     return f"pip install 'reportlint[{extra}]'"
-
-
-def by_extension(path: Path) -> InputFormat | None:
-    ext = path.suffix.lower()
-    return next((fmt for fmt in READERS if ext in fmt.extensions), None)
