@@ -106,9 +106,10 @@ def _unreadable(name: str, err: ReadError, ctx: Context) -> FileResult:
 # ---- batches ------------------------------------------------------------------------
 
 
-def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
-    """Files named, found under directories (recursively), or matched by globs; sorted, unique."""
-    return scan_paths(paths, exclude).files
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files named, found under directories (recursively), or matched by globs; sorted, unique.
+    (The CLI leaves out the config's `exclude` patterns itself, relative to the config.)"""
+    return scan_paths(paths).files
 
 
 @dataclass(eq=False)  # working state, never compared: no generated __eq__ to build at start-up
@@ -118,8 +119,7 @@ class Scan:
     other: list[str]  # found in a folder, of a kind no reader takes (a picture, a spreadsheet)
 
 
-def scan_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Scan:
-    excluded = list(exclude)
+def scan_paths(paths: Iterable[str]) -> Scan:
     scan = Scan([], set(), [])
     for raw in paths:
         if raw == "-":
@@ -134,8 +134,8 @@ def scan_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Scan:
         else:
             scan.files.append(raw)  # missing files are reported as F001, not dropped
             scan.named.add(raw)
-    scan.files = [p for p in dict.fromkeys(scan.files) if not _is_excluded(p, excluded)]
-    scan.other = [p for p in dict.fromkeys(scan.other) if not _is_excluded(p, excluded)]
+    scan.files = list(dict.fromkeys(scan.files))
+    scan.other = list(dict.fromkeys(scan.other))
     return scan
 
 
@@ -151,12 +151,6 @@ def _walk(root: str) -> Iterator[str]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         found.extend(os.path.join(dirpath, f) for f in filenames if not f.startswith(("~$", ".")))
     yield from sorted(found)
-
-
-def _is_excluded(path: str, patterns: list[str]) -> bool:
-    from fnmatch import fnmatch
-
-    return any(fnmatch(path, p) or fnmatch(os.path.basename(path), p) for p in patterns)
 
 
 def _check_one(args: tuple[str, Context, Limits, bool]) -> FileResult:

@@ -50,23 +50,21 @@ class FlatText:
 
 
 def flatten(doc: Document) -> FlatText:
-    paragraphs = _prose(doc)
+    paragraphs: list[Paragraph] = []
+    first_paragraph: list[int] = []  # per block: the index its paragraphs start at
+    for block in doc.blocks:
+        first_paragraph.append(len(paragraphs))
+        paragraphs.extend(_paragraphs_of(block))
     traditional = is_traditional([p.text for p in paragraphs] + [c.text for t in doc.tables[:10] for c in t.cells[:300]])
     folded = [fold(p.text, traditional) for p in paragraphs]
     starts: list[int] = []
-    block_offsets: list[int] = []
     pos = 0
-    for block in doc.blocks:
-        block_offsets.append(pos)
-        for _ in _paragraphs_of(block):
-            starts.append(pos)
-            pos += len(folded[len(starts) - 1].text) + 1
+    for f in folded:
+        starts.append(pos)
+        pos += len(f.text) + 1
+    block_offsets = [starts[i] if i < len(starts) else pos for i in first_paragraph]
     text = "\n".join(f.text for f in folded)
     return FlatText(text, starts, folded, paragraphs, block_offsets, traditional, doc.format == "text")
-
-
-def _prose(doc: Document) -> list[Paragraph]:
-    return [p for block in doc.blocks for p in _paragraphs_of(block)]
 
 
 def _paragraphs_of(block: Paragraph | Table) -> list[Paragraph]:

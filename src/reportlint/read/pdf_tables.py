@@ -138,7 +138,7 @@ def continues(prev: PageTable, table: PageTable) -> bool:
         return False
     if table.page != prev.page:
         return True  # a cut part may lack inner borders its merged cells cover on the other page
-    borders = edges([x for b in prev.boxes for x in (b.bbox[0], b.bbox[2])])
+    borders = _borders(prev.boxes)
     return all(any(abs(x - e) <= 2 * _TOLERANCE for e in borders) for b in table.boxes for x in (b.bbox[0], b.bbox[2]))
 
 
