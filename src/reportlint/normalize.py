@@ -231,7 +231,10 @@ def _align(original: str, converted: str) -> tuple[int, ...]:
     return tuple(index)
 
 
-_PUNCT_RE = re.compile(r"[\s\u3000、，,。.．:：;；“”\"'‘’()（）〔〕\[\]【】《》<>—\-_/|·]+")
+# What `compact` drops between words, as a character-class body; locate.closeness skips the same
+# characters (bar the full stops, where a heading ends) so its distances agree with `compact`.
+SEPARATORS = r"\s、，,.:：;；“”\"'‘’()（）〔〕\[\]【】《》<>—\-_/|·"
+_PUNCT_RE = re.compile(rf"[{SEPARATORS}\u3000。．]+")
 
 
 def compact(text: str) -> str:

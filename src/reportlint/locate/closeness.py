@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from reportlint.normalize import compact
+from reportlint.normalize import SEPARATORS, compact
 
-_SKIP = re.compile(r"[\s、，,.:：;；“”\"'‘’()（）〔〕\[\]【】《》<>—\-_/|·]")
+_SKIP = re.compile(f"[{SEPARATORS}]")
 _STOP = "。\n"  # a heading never runs past a full stop or a line end
 _SLACK = 6  # key words may spread over this many characters beyond the title's length
 
