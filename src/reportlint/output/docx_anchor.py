@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from reportlint.model import Finding
+from reportlint.read.docx import grid_cells
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -86,20 +87,12 @@ def _find_column(texts: list[list[str]], column_label: str, row: int) -> int | N
 
 def _grid(table: Any) -> list[list[Any]]:
     """Row-major grid of w:tc elements; a vertically merged continuation points at its first cell."""
-    rows: list[list[Any]] = []
-    for tr in table.findall(f"{W}tr"):
-        row: list[Any] = []
-        before = tr.find(f"{W}trPr/{W}gridBefore")
-        row.extend([None] * int(before.get(f"{W}val", "0")) if before is not None else [])
-        for tc in tr.findall(f"{W}tc"):
-            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
-            span = int(span_el.get(f"{W}val", "1")) if span_el is not None else 1
-            merge = tc.find(f"{W}tcPr/{W}vMerge")
-            continues = merge is not None and merge.get(f"{W}val") in (None, "continue")
-            column = len(row)
-            above = rows[-1][column] if continues and rows and column < len(rows[-1]) else None
-            row.extend([above if above is not None else tc] * span)
-        rows.append(row)
+    rows: list[list[Any]] = [[] for tr in table if tr.tag == f"{W}tr"]
+    for r, column, span, vmerge, tc in grid_cells(table):
+        row = rows[r]
+        row.extend([None] * (column - len(row)))  # gridBefore
+        above = rows[r - 1][column] if vmerge == "continue" and r > 0 and column < len(rows[r - 1]) else None
+        row.extend([above if above is not None else tc] * span)
     width = max((len(r) for r in rows), default=0)
     return [r + [None] * (width - len(r)) for r in rows]
 

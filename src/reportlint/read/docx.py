@@ -144,50 +144,63 @@ class _Walker:
         cells: list[Cell] = []
         open_vmerge: dict[int, Cell] = {}
         n_cols = 0
-        rows = [tr for tr in tbl if tr.tag == _TR]
-        for r, tr in enumerate(rows):
-            col = _grid_before(tr)
-            for tc in tr:
-                if tc.tag == _SDT:
-                    tc = tc.find(_SDT_TC)
-                    if tc is None:
-                        continue
-                if tc.tag != _TC:
-                    continue
-                span, vmerge, text = self._cell(tc, depth)
-                if vmerge == "continue" and col in open_vmerge:
-                    origin = open_vmerge[col]
-                    origin.rowspan = r - origin.row + 1
-                else:
-                    cell = Cell(text=text, row=r, col=col, colspan=span)
-                    cells.append(cell)
-                    for c in range(col, col + span):
-                        open_vmerge.pop(c, None)
-                    if vmerge is not None:
-                        open_vmerge[col] = cell
-                col += span
-            n_cols = max(n_cols, col)
-        return Table(cells=cells, n_rows=len(rows), n_cols=n_cols, loc=loc)
+        for r, col, span, vmerge, tc in grid_cells(tbl):
+            n_cols = max(n_cols, col + span)
+            if vmerge == "continue" and col in open_vmerge:
+                origin = open_vmerge[col]
+                origin.rowspan = r - origin.row + 1
+                continue
+            cell = Cell(text=self._cell_text(tc, depth), row=r, col=col, colspan=span)
+            cells.append(cell)
+            for c in range(col, col + span):
+                open_vmerge.pop(c, None)
+            if vmerge is not None:
+                open_vmerge[col] = cell
+        n_rows = sum(1 for tr in tbl if tr.tag == _TR)  # a row without cells counts too
+        return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, loc=loc)
 
-    def _cell(self, tc: Any, depth: int) -> tuple[int, str | None, str]:
-        """(grid span, vMerge value or None, text) in one pass
-        over the cell's children: path lookups per cell were most of the reading time."""
-        span, vmerge = 1, None
+    def _cell_text(self, tc: Any, depth: int) -> str:
         parts: list[str] = []
         for child in tc:
-            tag = child.tag
-            if tag == _P:
+            if child.tag == _P:
                 parts.append(_paragraph_text(child))
-            elif tag == _TC_PR:
-                for prop in child:
-                    if prop.tag == _GRID_SPAN:
-                        span = _int_attr(prop, 1)
-                    elif prop.tag == _VMERGE:
-                        vmerge = prop.get(_VAL, "continue")  # a vMerge without a value continues the cell above
-            elif tag == _TBL:  # nested table: keep its text, bounded in depth
+            elif child.tag == _TBL:  # nested table: keep its text, bounded in depth
                 nested = self._table(child, Location(), depth + 1)
                 parts.extend(c.text for c in nested.cells)
-        return span, vmerge, "\n".join(parts).strip()
+        return "\n".join(parts).strip()
+
+
+def grid_cells(tbl: Any) -> Iterator[tuple[int, int, int, str | None, Any]]:
+    """Each cell of a table as Word lays out its grid: (row, grid column, grid span, vMerge value
+    or None, the w:tc), gridBefore skipped and content-control cells opened. The reader and the
+    DOCX comment writer both walk tables through this."""
+    for r, tr in enumerate(tr for tr in tbl if tr.tag == _TR):
+        col = _grid_before(tr)
+        for tc in tr:
+            if tc.tag == _SDT:
+                tc = tc.find(_SDT_TC)
+                if tc is None:
+                    continue
+            if tc.tag != _TC:
+                continue
+            span, vmerge = _cell_props(tc)
+            yield r, col, span, vmerge, tc
+            col += span
+
+
+def _cell_props(tc: Any) -> tuple[int, str | None]:
+    """(grid span, vMerge value or None); a vMerge without a value continues the cell above."""
+    # tcPr comes first in a cell by the schema: look there before searching the cell.
+    tc_pr = tc[0] if len(tc) and tc[0].tag == _TC_PR else tc.find(_TC_PR)
+    if tc_pr is None:
+        return 1, None
+    span, vmerge = 1, None
+    for prop in tc_pr:
+        if prop.tag == _GRID_SPAN:
+            span = _int_attr(prop, 1)
+        elif prop.tag == _VMERGE:
+            vmerge = prop.get(_VAL, "continue")
+    return span, vmerge
 
 
 def _grid_before(tr: Any) -> int:
