@@ -86,6 +86,22 @@ def test_docx_tracked_changes_and_heading_styles() -> None:
     assert check_docx(buffer.getvalue()).findings == []
 
 
+def test_docx_tab_stops_are_not_text_and_run_tabs_are() -> None:
+    """A paragraph's tab stops (pPr/w:tabs/w:tab) are layout; a run's w:tab is a tab character."""
+    from reportlint.read.docx import read_docx
+    from reportlint.read.errors import Limits
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = (f'<w:document xmlns:w="{w}"><w:body><w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/>'
+            '<w:tab w:val="right" w:pos="8000"/></w:tabs></w:pPr><w:r><w:t>受理</w:t></w:r><w:r><w:tab/>'
+            '<w:t>12</w:t></w:r></w:p></w:body></w:document>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("word/document.xml", body)
+    document = read_docx(buffer.getvalue(), "tabs.docx", Limits())
+    assert [b.text for b in document.paragraphs] == ["受理\t12"]
+
+
 def test_never_writes_to_input(tmp_path: Path) -> None:
     target = tmp_path / "r.txt"
     target.write_text(report_text(), encoding="utf-8")

@@ -19,7 +19,7 @@ from reportlint.read.errors import Limits, ReadError, too_many_blocks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
-_T, _TAB, _BR, _CR, _DEL = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "del"))
+_T, _TAB, _BR, _CR, _DEL, _R = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "del", "r"))
 _VAL = f"{{{W}}}val"
 _TC_PR, _TR_PR, _GRID_SPAN, _GRID_BEFORE, _VMERGE = (f"{{{W}}}{t}" for t in ("tcPr", "trPr", "gridSpan", "gridBefore", "vMerge"))
 _SDT_TC = f"{{{W}}}sdtContent/{{{W}}}tc"
@@ -226,7 +226,8 @@ def _paragraph_text(p: Any) -> str:
         elif tag == _DEL:
             return _paragraph_text_with_deletions(p)  # rare: skip what was deleted
         elif tag == _TAB:
-            out.append("\t")
+            if el.getparent().tag == _R:  # in pPr/w:tabs a w:tab is a tab stop, not text
+                out.append("\t")
         else:
             out.append("\n")
     return "".join(out)
@@ -236,6 +237,8 @@ def _paragraph_text_with_deletions(p: Any) -> str:
     out: list[str] = []
     for el in p.iter(_T, _TAB, _BR, _CR):
         if _inside_deletion(el, p):
+            continue
+        if el.tag == _TAB and el.getparent().tag != _R:
             continue
         out.append((el.text or "") if el.tag == _T else ("\t" if el.tag == _TAB else "\n"))
     return "".join(out)
@@ -256,7 +259,7 @@ def _paragraph(p: Any, loc: Location) -> Paragraph:
     style_name = style.get(_VAL) if style is not None else None
     if style_name is None and outline is not None:
         style_name = f"Heading{int(outline.get(_VAL, '0')) + 1}"
-    runs = [r for r in p.iter(f"{{{W}}}r") if r.find(_T) is not None]
+    runs = [r for r in p.iter(_R) if r.find(_T) is not None]
     bold = bool(runs) and all(
         (b := r.find(f"{{{W}}}rPr/{{{W}}}b")) is not None and b.get(_VAL) not in ("0", "false") for r in runs
     )
