@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -18,11 +19,14 @@ from reportlint.model import Block, Cell, Document, Location, Paragraph, Table
 from reportlint.read.errors import Limits, ReadError, too_many_blocks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
+_P, _TBL, _TR, _TC = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc"))
 _T, _TAB, _BR, _CR, _DEL, _R = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "del", "r"))
 _VAL = f"{{{W}}}val"
 _TC_PR, _TR_PR, _GRID_SPAN, _GRID_BEFORE, _VMERGE = (f"{{{W}}}{t}" for t in ("tcPr", "trPr", "gridSpan", "gridBefore", "vMerge"))
-_SDT_TC = f"{{{W}}}sdtContent/{{{W}}}tc"
+_BREAKS = {_TAB: "\t", _BR: "\n", _CR: "\n"}
+_PROPERTIES = (_GRID_SPAN, _VMERGE, _GRID_BEFORE)
+_WALKED = (_P, _TBL, _TR, _TC, _T, _TAB, _BR, _CR, *_PROPERTIES)
+_DELETED = etree.XPath(".//w:del//w:t | .//w:del//w:tab | .//w:del//w:br | .//w:del//w:cr", namespaces={"w": W})
 _IMAGE_TAGS = {f"{{{W}}}drawing", f"{{{W}}}pict", f"{{{W}}}object"}
 
 def _damaged() -> ReadError:
@@ -58,9 +62,7 @@ def read_docx(data: bytes, path: str, limits: Limits) -> Document:
     body = root.find(f"{{{W}}}body")
     if body is None:
         raise _damaged()
-    walker = _Walker(limits)
-    walker.walk(body)
-    return Document(path=path, format="docx", blocks=walker.blocks)
+    return Document(path=path, format="docx", blocks=_Walker(limits).walk(body))
 
 
 def _document_xml(data: bytes, limits: Limits) -> bytes:
@@ -106,86 +108,205 @@ def _bomb(detail: str) -> ReadError:
     )
 
 
-def body_blocks(parent: Any) -> Iterator[Any]:
-    """Body paragraphs (w:p) and tables (w:tbl) in order, content controls opened. Paragraph and
-    table numbers in locations count these; the DOCX comment writer counts them the same way."""
-    for child in parent:
-        if child.tag in (_P, _TBL):
-            yield child
-        elif child.tag == _SDT:  # content controls wrap ordinary body content
-            content = child.find(f"{{{W}}}sdtContent")
-            if content is not None:
-                yield from body_blocks(content)
+def body_blocks(body: Any) -> Iterator[Any]:
+    """The body's paragraphs (w:p) and tables (w:tbl) in order: the outermost ones, wherever
+    content controls or other wrappers put them. Paragraph and table numbers in locations count
+    these; the reader's walk and the DOCX comment writer both follow this rule."""
+    depth = 0
+    for event, element in etree.iterwalk(body, events=("start", "end"), tag=(_P, _TBL)):
+        if event == "start":
+            if depth == 0:
+                yield element
+            depth += 1
+        else:
+            depth -= 1
+
+
+def grid_cells(tbl: Any) -> Iterator[tuple[int, int, int, str | None, Any]]:
+    """Each cell of a table as Word lays out its grid: (row, grid column, grid span, vMerge value
+    or None, the w:tc), gridBefore skipped; rows and cells in content controls are the table's,
+    a nested table's are not. The DOCX comment writer finds cells through this; the reader's
+    walk lays out cells by the same rule."""
+    depth, r, col = 0, -1, 0
+    for event, element in etree.iterwalk(tbl, events=("start", "end"), tag=(_TBL, _TR, _TC)):
+        if element.tag == _TBL:
+            depth += 1 if event == "start" else -1
+        elif depth == 1 and event == "start" and element.tag == _TR:
+            r, col = r + 1, _grid_before(element)
+        elif depth == 1 and event == "start":
+            span, vmerge = _cell_props(element)
+            yield r, col, span, vmerge, element
+            col += span
+
+
+class _InParagraph:
+    """Marks a paragraph: what is inside it (a text box's paragraphs or table) is its text."""
+
+
+_IN_PARAGRAPH = _InParagraph()
+_BODY = "body"
+
+
+@dataclass(eq=False)
+class _OpenCell:
+    depth: int  # of its table: 1 for a table in the body
+    span: int = 1  # grid columns (w:gridSpan)
+    vmerge: str | None = None  # w:vMerge: "restart", or "continue" for the cells below the first
+    parts: list[list[str] | _OpenTable] = field(default_factory=list)  # paragraphs' text, nested tables
+
+    def text(self) -> str:
+        texts: list[str] = []
+        for part in self.parts:
+            if isinstance(part, list):
+                texts.append("".join(part))
+            else:  # a nested table: its cells' text stays in the cell that holds it
+                texts.extend(cell.text for cell in part.table().cells)
+        return "\n".join(texts).strip()
+
+
+@dataclass(eq=False)
+class _OpenRow:
+    depth: int  # of its table
+    before: int = 0  # grid columns skipped before the first cell (w:gridBefore)
+    cells: list[_OpenCell] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class _OpenTable:
+    loc: Location
+    depth: int
+    rows: list[_OpenRow] = field(default_factory=list)
+
+    def table(self) -> Table:
+        """The cells laid out on Word's grid: spans placed, a vertically merged cell once (the
+        cells it continues into are dropped, text and all)."""
+        cells: list[Cell] = []
+        open_vmerge: dict[int, Cell] = {}  # grid column -> the cell a vMerge continues
+        n_cols = 0
+        for r, row in enumerate(self.rows):
+            col = row.before
+            for open_cell in row.cells:
+                span = open_cell.span
+                n_cols = max(n_cols, col + span)
+                if open_cell.vmerge == "continue" and col in open_vmerge:
+                    origin = open_vmerge[col]
+                    origin.rowspan = r - origin.row + 1
+                else:
+                    cell = Cell(text=open_cell.text(), row=r, col=col, colspan=span)
+                    cells.append(cell)
+                    for c in range(col, col + span):
+                        open_vmerge.pop(c, None)
+                    if open_cell.vmerge is not None:
+                        open_vmerge[col] = cell
+                col += span
+        return Table(cells=cells, n_rows=len(self.rows), n_cols=n_cols, loc=self.loc)
+
+
+_Owner = str | _InParagraph | _OpenTable | _OpenRow | _OpenCell
 
 
 class _Walker:
+    """One pass over the body in document order, with lxml's iteration in C.
+
+    Each paragraph, table, row and cell is placed by its nearest structural ancestor (the
+    body, a cell, a row, a table, a paragraph), so content controls and other wrappers are
+    opened wherever they stand; spans are read as their elements come and laid out when the
+    walk ends. A paragraph or table inside a paragraph (a text box) is that paragraph's text.
+    A search per paragraph and per cell cost more than parsing the XML; one pass keeps the
+    reader near the cost of parsing (SPEC §7)."""
+
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self.blocks: list[Block] = []
+        self.blocks: list[Paragraph | _OpenTable] = []
+        self.texts: list[tuple[Paragraph, list[str]]] = []
         self.n_paragraphs = 0
         self.n_tables = 0
+        self.owners: dict[Any, _Owner] = {}
+        self.text: list[str] = []  # the open paragraph's text
 
-    def walk(self, parent: Any) -> None:
-        for child in body_blocks(parent):
-            if child.tag == _P:
-                self.n_paragraphs += 1
-                self.blocks.append(_paragraph(child, Location(paragraph=self.n_paragraphs)))
+    def walk(self, body: Any) -> list[Block]:
+        self.owners[body] = _BODY
+        deleted = set(_DELETED(body))  # tracked deletions: their text is not the report's
+        for element in body.iter(*_WALKED):
+            tag = element.tag
+            if tag == _T:
+                if not deleted or element not in deleted:
+                    self.text.append(element.text or "")
+            elif tag in _BREAKS:
+                if element.getparent().tag == _R and element not in deleted:  # a w:tab in w:tabs is a tab stop
+                    self.text.append(_BREAKS[tag])
+            elif tag in _PROPERTIES:
+                self._property(tag, element)
             else:
-                self.n_tables += 1
-                self.blocks.append(self._table(child, Location(table=self.n_tables, paragraph=self.n_paragraphs or None)))
+                self._structure(tag, element, self._owner(element))
+        for paragraph, text in self.texts:
+            paragraph.text = "".join(text)
+        return [b.table() if isinstance(b, _OpenTable) else b for b in self.blocks]
 
-    def _table(self, tbl: Any, loc: Location, depth: int = 1) -> Table:
-        if depth > self.limits.max_table_depth:
+    def _owner(self, element: Any) -> _Owner | None:
+        parent = element.getparent()
+        while parent is not None:
+            owner = self.owners.get(parent)
+            if owner is not None:
+                return owner
+            parent = parent.getparent()
+        return None
+
+    def _structure(self, tag: str, element: Any, owner: _Owner | None) -> None:
+        if tag == _P:
+            self._paragraph(element, owner)
+        elif tag == _TBL:
+            self._table(element, owner)
+        elif tag == _TR and isinstance(owner, _OpenTable):
+            row = _OpenRow(owner.depth)
+            owner.rows.append(row)
+            self.owners[element] = row
+        elif tag == _TC and isinstance(owner, _OpenRow):
+            cell = _OpenCell(owner.depth)
+            owner.cells.append(cell)
+            self.owners[element] = cell
+
+    def _property(self, tag: str, element: Any) -> None:
+        """A cell's or a row's own layout (in its w:tcPr or w:trPr); the old layout a tracked
+        change keeps (w:tcPrChange/w:tcPr) is not its own."""
+        owner = self.owners.get(element.getparent().getparent())
+        if tag == _GRID_SPAN and isinstance(owner, _OpenCell):
+            owner.span = _int_attr(element, 1)
+        elif tag == _VMERGE and isinstance(owner, _OpenCell):
+            owner.vmerge = element.get(_VAL, "continue")  # no value: continues the cell above
+        elif tag == _GRID_BEFORE and isinstance(owner, _OpenRow):
+            owner.before = _int_attr(element, 0)
+
+    def _paragraph(self, p: Any, owner: _Owner | None) -> None:
+        if owner is _IN_PARAGRAPH:
+            return  # a text box's paragraph: its text goes on into the paragraph that holds it
+        self.owners[p] = _IN_PARAGRAPH
+        self.text = []
+        if owner is _BODY:
+            self.n_paragraphs += 1
+            paragraph = _paragraph(p, Location(paragraph=self.n_paragraphs))
+            self.blocks.append(paragraph)
+            self.texts.append((paragraph, self.text))
+        elif isinstance(owner, _OpenCell):
+            owner.parts.append(self.text)
+
+    def _table(self, tbl: Any, owner: _Owner | None) -> None:
+        if owner is _BODY:
+            self.n_tables += 1
+            table = _OpenTable(Location(table=self.n_tables, paragraph=self.n_paragraphs or None), depth=1)
+            self.blocks.append(table)
+        elif isinstance(owner, _OpenCell):
+            table = _OpenTable(Location(), depth=owner.depth + 1)
+            owner.parts.append(table)
+        else:
+            return  # a table in a text box is the text of its paragraph
+        if table.depth > self.limits.max_table_depth:
             raise ReadError(
                 "F001",
                 f"表格嵌套超过 {self.limits.max_table_depth} 层，文件异常，未检查。",
                 f"tables nested deeper than {self.limits.max_table_depth} levels; not checked",
             )
-        cells: list[Cell] = []
-        open_vmerge: dict[int, Cell] = {}
-        n_cols = 0
-        for r, col, span, vmerge, tc in grid_cells(tbl):
-            n_cols = max(n_cols, col + span)
-            if vmerge == "continue" and col in open_vmerge:
-                origin = open_vmerge[col]
-                origin.rowspan = r - origin.row + 1
-                continue
-            cell = Cell(text=self._cell_text(tc, depth), row=r, col=col, colspan=span)
-            cells.append(cell)
-            for c in range(col, col + span):
-                open_vmerge.pop(c, None)
-            if vmerge is not None:
-                open_vmerge[col] = cell
-        n_rows = sum(1 for tr in tbl if tr.tag == _TR)  # a row without cells counts too
-        return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, loc=loc)
-
-    def _cell_text(self, tc: Any, depth: int) -> str:
-        parts: list[str] = []
-        for child in tc:
-            if child.tag == _P:
-                parts.append(_paragraph_text(child))
-            elif child.tag == _TBL:  # nested table: keep its text, bounded in depth
-                nested = self._table(child, Location(), depth + 1)
-                parts.extend(c.text for c in nested.cells)
-        return "\n".join(parts).strip()
-
-
-def grid_cells(tbl: Any) -> Iterator[tuple[int, int, int, str | None, Any]]:
-    """Each cell of a table as Word lays out its grid: (row, grid column, grid span, vMerge value
-    or None, the w:tc), gridBefore skipped and content-control cells opened. The reader and the
-    DOCX comment writer both walk tables through this."""
-    for r, tr in enumerate(tr for tr in tbl if tr.tag == _TR):
-        col = _grid_before(tr)
-        for tc in tr:
-            if tc.tag == _SDT:
-                tc = tc.find(_SDT_TC)
-                if tc is None:
-                    continue
-            if tc.tag != _TC:
-                continue
-            span, vmerge = _cell_props(tc)
-            yield r, col, span, vmerge, tc
-            col += span
+        self.owners[tbl] = table
 
 
 def _cell_props(tc: Any) -> tuple[int, str | None]:
@@ -217,42 +338,6 @@ def _int_attr(el: Any, default: int) -> int:
         return default
 
 
-def _paragraph_text(p: Any) -> str:
-    out: list[str] = []
-    for el in p.iter(_T, _TAB, _BR, _CR, _DEL):
-        tag = el.tag
-        if tag == _T:
-            out.append(el.text or "")
-        elif tag == _DEL:
-            return _paragraph_text_with_deletions(p)  # rare: skip what was deleted
-        elif tag == _TAB:
-            if el.getparent().tag == _R:  # in pPr/w:tabs a w:tab is a tab stop, not text
-                out.append("\t")
-        else:
-            out.append("\n")
-    return "".join(out)
-
-
-def _paragraph_text_with_deletions(p: Any) -> str:
-    out: list[str] = []
-    for el in p.iter(_T, _TAB, _BR, _CR):
-        if _inside_deletion(el, p):
-            continue
-        if el.tag == _TAB and el.getparent().tag != _R:
-            continue
-        out.append((el.text or "") if el.tag == _T else ("\t" if el.tag == _TAB else "\n"))
-    return "".join(out)
-
-
-def _inside_deletion(el: Any, stop: Any) -> bool:
-    parent = el.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag == _DEL:
-            return True
-        parent = parent.getparent()
-    return False
-
-
 def _paragraph(p: Any, loc: Location) -> Paragraph:
     style = p.find(f"{{{W}}}pPr/{{{W}}}pStyle")
     outline = p.find(f"{{{W}}}pPr/{{{W}}}outlineLvl")
@@ -264,4 +349,4 @@ def _paragraph(p: Any, loc: Location) -> Paragraph:
         (b := r.find(f"{{{W}}}rPr/{{{W}}}b")) is not None and b.get(_VAL) not in ("0", "false") for r in runs
     )
     has_image = next(p.iter(*_IMAGE_TAGS), None) is not None
-    return Paragraph(_paragraph_text(p), loc, style=style_name, bold=bold, has_image=has_image)
+    return Paragraph("", loc, style=style_name, bold=bold, has_image=has_image)  # the walk adds the text
