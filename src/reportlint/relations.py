@@ -28,10 +28,7 @@ class Equation(NamedTuple):
     op: str  # "eq" | "ge"
     along: str  # "row" or "column": what the equation runs along
     key: str  # the row id (over rows) or column id (over columns)
-
-    @property
-    def cells(self) -> tuple[CellKey, ...]:
-        return tuple(t.cell for t in self.left + self.right)
+    cells: tuple[CellKey, ...]  # every term's cell, left then right
 
     def sides(self, values: dict[CellKey, Decimal]) -> tuple[Decimal, Decimal]:
         def total(terms: tuple[Term, ...]) -> Decimal:
@@ -42,6 +39,10 @@ class Equation(NamedTuple):
     def holds(self, values: dict[CellKey, Decimal]) -> bool:
         left, right = self.sides(values)
         return left == right if self.op == "eq" else left >= right
+
+
+def _equation(left: list[Term], right: list[Term], op: str, along: str, key: str) -> Equation:
+    return Equation(tuple(left), tuple(right), op, along, key, tuple(t.cell for t in left + right))
 
 
 def _expand_terms(names: list[str], universe: list[str]) -> list[tuple[int, str]]:
@@ -63,28 +64,14 @@ def equations(params: dict[str, Any], table: TableDef) -> list[Equation]:
         left = _expand_terms(params["left"], row_ids)
         right = _expand_terms(params["right"], row_ids)
         for col in params.get("columns") or [c.id for c in table.columns]:
-            out.append(
-                Equation(
-                    tuple(Term(s, (r, col)) for s, r in left),
-                    tuple(Term(s, (r, col)) for s, r in right),
-                    params["op"],
-                    "column",
-                    col,
-                )
-            )
+            out.append(_equation([Term(s, (r, col)) for s, r in left], [Term(s, (r, col)) for s, r in right],
+                                 params["op"], "column", col))
     else:
         left = _expand_terms(params["left"], col_ids)
         right = _expand_terms(params["right"], col_ids)
         for row in params.get("rows") or [r.id for r in table.rows + table.optional_rows]:
-            out.append(
-                Equation(
-                    tuple(Term(s, (row, c)) for s, c in left),
-                    tuple(Term(s, (row, c)) for s, c in right),
-                    params["op"],
-                    "row",
-                    row,
-                )
-            )
+            out.append(_equation([Term(s, (row, c)) for s, c in left], [Term(s, (row, c)) for s, c in right],
+                                 params["op"], "row", row))
     return out
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import islice
 
-from reportlint.checks.base import Context, make
+from reportlint.checks.base import Context, make, shared
 from reportlint.locate import Report
 from reportlint.locate.canonical import CanonicalTable
 from reportlint.model import Finding
@@ -24,35 +23,32 @@ def relation(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
 def broken_tables(report: Report) -> set[str]:
     """Tables whose own arithmetic fails (an A40x relation does not hold): counts in the
     prose are not compared with them, as the arithmetic finding already names the defect."""
-    broken: set[str] = set()
-    for rule in report.pack.rules.values():
-        if rule.kind == "relation" and rule.params["table"] not in broken:
-            broken.update(table.definition.id for table, _, _ in islice(_failures(report, rule), 1))
-    return broken
+    return {failures[0][0].definition.id for rule in report.pack.rules.values()
+            if rule.kind == "relation" and (failures := _failures(report, rule))}
 
 
-def _failures(report: Report, rule: RuleDef) -> Iterator[tuple[CanonicalTable, Equation, dict[tuple[str, str], Decimal]]]:
+_Failure = tuple[CanonicalTable, Equation, dict[tuple[str, str], Decimal]]
+
+
+def _failures(report: Report, rule: RuleDef) -> list[_Failure]:
     """The rule's equations its table does not satisfy, with the values read; none for a table
-    missing (T301) or unreadable (T308): never guess."""
+    missing (T301) or unreadable (T308): never guess. Evaluated once per report: the relation
+    rule and the prose counts' check (broken_tables) both ask."""
+    return shared(report, f"failures of {rule.code}", lambda _: list(_evaluate(report, rule)))
+
+
+def _evaluate(report: Report, rule: RuleDef) -> Iterator[_Failure]:
     table = report.tables.get(rule.params["table"])
     if table is None or not table.reliable:
         return
+    numbers = table.numbers
     for eq in rule_equations(report.pack, rule, table.definition):
-        values = _values(table, eq)
-        if values is not None and not eq.holds(values):
+        try:
+            values = {key: numbers[key] for key in eq.cells}
+        except KeyError:
+            continue  # a row or column the report lacks (T302/T303), or text in a cell (T304)
+        if not eq.holds(values):
             yield table, eq, values
-
-
-def _values(table: CanonicalTable, eq: Equation) -> dict[tuple[str, str], Decimal] | None:
-    values: dict[tuple[str, str], Decimal] = {}
-    for key in eq.cells:
-        if key not in table.cells:
-            return None  # a row or column the report lacks (T302/T303 say so)
-        number = table.number(key)
-        if number is None:
-            return None  # text in a cell (T304 says so)
-        values[key] = number
-    return values
 
 
 def _side(terms: tuple[Term, ...], values: dict[tuple[str, str], Decimal]) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple, TypeVar
 
+from reportlint.locate import Report
 from reportlint.model import Finding, Location, Prior
 from reportlint.pack import RuleDef
+
+_Fact = TypeVar("_Fact")
 
 
 class _Keep(dict[str, Any]):
@@ -43,6 +46,14 @@ def make(
     values.setdefault("actual", actual)
     severity = ctx.severity.get(rule.code, rule.severity) if ctx.severity else rule.severity
     return Finding(rule.code, rule.name, severity, message.format_map(values), loc, expected, actual, rule.basis)  # type: ignore[arg-type]
+
+
+def shared(report: Report, name: str, derive: Callable[[Report], _Fact]) -> _Fact:
+    """A fact several rules need of one report (its empty sections, a relation's failures),
+    derived at the first rule's request and kept with the report for the others."""
+    if name not in report.facts:
+        report.facts[name] = derive(report)
+    return report.facts[name]
 
 
 def section_title(report: Any, section_id: str) -> str:

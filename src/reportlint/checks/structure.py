@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Any
 
-from reportlint.checks.base import Context, make, section_title
+from reportlint.checks.base import Context, make, section_title, shared
 from reportlint.locate import Report
 from reportlint.locate.sections import Heading
 from reportlint.model import Finding, Location
@@ -118,6 +118,10 @@ def _empty_bodies(report: Report, params: dict[str, Any]) -> Iterator[tuple[Head
 def empty_sections(report: Report) -> set[str]:
     """Sections S106 reports empty: the content rules of those sections stay quiet (one problem,
     one finding). Judged whether or not S106 itself is selected."""
+    return shared(report, "empty sections", _empty_sections)
+
+
+def _empty_sections(report: Report) -> set[str]:
     rule = next((r for r in report.pack.rules.values() if r.kind == "section-nonempty"), None)
     if rule is None:
         return set()

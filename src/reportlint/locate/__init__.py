@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from reportlint.locate.canonical import CanonicalTable, resolve
 from reportlint.locate.flat import FlatText, flatten
@@ -39,6 +40,7 @@ class Report:
     foreign_marker: str | None = None  # a marker of another format's layout, as written
     images: dict[str, Location] = field(default_factory=dict)
     unit: str | None = None  # as written: from the title, else the first sentences or metadata
+    facts: dict[str, Any] = field(default_factory=dict)  # what rules derive and share (checks.base.shared)
 
     def section_of(self, pos: int) -> str | None:
         starts = [h.start for h in self.layout.headings]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from itertools import islice, product
 from typing import NamedTuple
 
@@ -49,6 +50,12 @@ class CanonicalTable:
     @property
     def reliable(self) -> bool:
         return not self.ambiguities
+
+    @cached_property
+    def numbers(self) -> dict[CellKey, Decimal]:
+        """Every cell that holds a number (a blank counts 0), once the table is resolved: the
+        rules evaluate their equations on this."""
+        return {key: cell.value.as_number for key, cell in self.cells.items() if not cell.value.text}
 
     def number(self, key: CellKey) -> Decimal | None:
         cell = self.cells.get(key)
