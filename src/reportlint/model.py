@@ -28,6 +28,11 @@ class Location(NamedTuple):
     def with_(self, **changes: Any) -> Location:
         return self._replace(**changes)
 
+    def cell(self, row: str | None, column: str | int | None) -> Location:
+        """This place with a table cell's row and column labels (`with_` for the hot path:
+        one per cell of every table)."""
+        return Location(self.section, self.paragraph, self.line, self.page, self.table, row, column)
+
     def as_dict(self) -> dict[str, Any]:
         return self._asdict()
 

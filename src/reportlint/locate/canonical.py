@@ -154,8 +154,7 @@ def _assign(table: CanonicalTable, raw: RawRow, keys: list[CellKey], reading: tu
             continue
         label = raw.column_labels[i] if raw.column_labels and i < len(raw.column_labels) else tdef.column(key[1]).label
         row_label = table.row_labels.get(key[0], raw.label)
-        loc = raw.loc.with_(row=row_label, column=label)
-        table.cells[key] = TableCell(text, parse_value(text), loc)
+        table.cells[key] = TableCell(text, parse_value(text), raw.loc.cell(row_label, label))
 
 
 def _solve(

@@ -324,19 +324,21 @@ _FINAL_NOTE = re.compile(r"\([^()]*\)$")
 
 class _RowIndex(NamedTuple):
     """A table's rows by the literals their labels squeeze to (with and without the
-    enumerator): literal → the rows' places among the candidates; `longest`, the longest literal."""
+    enumerator): literal → the rows' places among the candidates; `lengths`, the literals'
+    lengths, longest first."""
 
     places: dict[str, tuple[int, ...]]
-    longest: int
+    lengths: tuple[int, ...]
 
     def rows_ending(self, view: str) -> set[int]:
         """The rows one of whose literals ends the label's view, or ends it before a final note:
         in the view, only a note can follow a label that ends its cells (the rest was dropped).
-        Suffixes up to the longest literal are looked up, so a long cell stays linear."""
+        Only suffixes as long as some literal are looked up, so a long cell stays linear."""
         found: set[int] = set()
-        for text in {view, _FINAL_NOTE.sub("", view)}:
-            for start in range(max(0, len(text) - self.longest), len(text)):
-                found.update(self.places.get(text[start:], ()))
+        for text in {view, _FINAL_NOTE.sub("", view) if view.endswith(")") else view}:
+            for length in self.lengths:
+                if length <= len(text) and (places := self.places.get(text[len(text) - length:])):
+                    found.update(places)
         return found
 
 
@@ -349,7 +351,8 @@ def _row_index(candidates: tuple[Row, ...]) -> _RowIndex:
             for literal in {core, enum + core}:
                 if order not in places.setdefault(literal, []):
                     places[literal].append(order)
-    return _RowIndex({literal: tuple(orders) for literal, orders in places.items()}, max(map(len, places), default=0))
+    return _RowIndex({literal: tuple(orders) for literal, orders in places.items()},
+                     tuple(sorted({len(literal) for literal in places if literal}, reverse=True)))
 
 
 def _at(row: list[Cell | None], col: int) -> Cell | None:
