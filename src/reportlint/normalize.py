@@ -91,6 +91,7 @@ def needs_conversion(text: str) -> bool:
 # Latin letter", not as the range 一-鿿: re compiles a range of 20 000 characters one code point
 # at a time (2 ms at every start).
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+_TRADITIONAL_HINT = re.compile(f"[{re.escape(''.join(sorted(_TRADITIONAL_HINTS)))}]")
 _SCRIPT_SAMPLE = 100_000  # characters looked at: a report's script shows long before this
 _TRADITIONAL_MIN_HINTS = 3  # a name or a quotation in Traditional script is not a Traditional report
 _TRADITIONAL_MIN_SHARE = 0.02  # Traditional copies run at 20 %, Simplified reports at 0 %
@@ -99,15 +100,16 @@ _TRADITIONAL_MIN_SHARE = 0.02  # Traditional copies run at 20 %, Simplified repo
 def is_traditional(texts: list[str]) -> bool:
     """Decide the script by the share of Traditional-only characters, not by paragraphs: a
     whole report saved on one line is as Traditional as the same report on a hundred lines."""
-    hints = cjk = 0
+    parts: list[str] = []
     budget = _SCRIPT_SAMPLE
     for text in texts:
-        sample = text[:budget]
-        hints += sum(1 for ch in sample if ch in _TRADITIONAL_HINTS)
-        cjk += len(_NON_LATIN_LETTER.findall(sample))
-        budget -= len(sample)
+        parts.append(text[:budget])
+        budget -= len(parts[-1])
         if budget <= 0:
             break
+    sample = "".join(parts)
+    hints = len(_TRADITIONAL_HINT.findall(sample))
+    cjk = len(_NON_LATIN_LETTER.findall(sample))
     return hints >= _TRADITIONAL_MIN_HINTS and hints >= _TRADITIONAL_MIN_SHARE * cjk
 
 

@@ -15,7 +15,7 @@ from reportlint.locate.flat import FlatText, flatten
 from reportlint.locate.labels import compile_labels
 from reportlint.locate.period import Period, find_period
 from reportlint.locate.sections import SectionLayout, find_sections
-from reportlint.locate.tables import RawTable, find_text_table, read_grid, table_score
+from reportlint.locate.tables import RawTable, find_text_table, read_grid, table_score, table_text
 from reportlint.locate.title import Title, find_title
 from reportlint.locate.unit import find_issuer
 from reportlint.model import Block, Document, Location, Table
@@ -145,7 +145,8 @@ def _assign_grids(doc: Document, pack: Pack) -> dict[str, list[tuple[int, Table]
     for index, block in enumerate(doc.blocks):
         if not isinstance(block, Table):
             continue
-        scores = {tid: table_score(block, tdef) for tid, tdef in pack.tables.items()}
+        text = table_text(block)
+        scores = {tid: table_score(text, tdef) for tid, tdef in pack.tables.items()}
         best = max(scores, key=lambda t: scores[t]) if scores else None
         if best is not None and scores[best] >= _GRID_MIN_SCORE:
             out.setdefault(best, []).append((index, block))

@@ -175,9 +175,14 @@ def _text_single_row(flat: FlatText, tdef: TableDef, start: int, end: int) -> Ra
 # ---- grids --------------------------------------------------------------------------
 
 
-def table_score(table: Table, tdef: TableDef) -> int:
-    """How strongly a physical table looks like `tdef`: markers and row labels found."""
-    text = fold("\n".join(c.text for c in table.cells)).text
+def table_text(table: Table) -> str:
+    """A physical table's cells, folded, as `table_score` looks for labels in them."""
+    return fold("\n".join(c.text for c in table.cells)).text
+
+
+def table_score(text: str, tdef: TableDef) -> int:
+    """How strongly a physical table (its `table_text`) looks like `tdef`: markers and row
+    labels found."""
     score = 3 * sum(1 for m in tdef.markers if compile_labels((m,)).occurs_in(text))
     score += sum(1 for row in tdef.rows if row_regex(row).occurs_in(text))
     return score
@@ -201,13 +206,13 @@ def read_grid(table: Table, tdef: TableDef, inherited: list[tuple[int, str, str]
 def _first_body_row(labels: list[list[str]], tdef: TableDef) -> int:
     leading = tdef.rows[:2]
     for r, row in enumerate(labels):
-        joined = "".join(_unique(row))
-        has_number = any(t and parse_value(t).value is not None for t in row)
-        if tdef.layout == "rows" and (
-            any(row_regex(x).search(joined) for x in leading)
-            or (has_number and any(row_regex(x).search(joined) for x in tdef.rows))
-        ):
-            return r
+        if tdef.layout == "rows":
+            joined = "".join(_unique(row))
+            if any(row_regex(x).search(joined) for x in leading) or (
+                any(t and parse_value(t).value is not None for t in row)  # a row with a number
+                and any(row_regex(x).search(joined) for x in tdef.rows)
+            ):
+                return r
         if tdef.layout == "single_row" and r > 0 and all(not t or not parse_value(t).text for t in row):
             return r  # below the header, a row of values only (blank in an unfilled template)
         if tdef.layout == "single_row" and sum(1 for t in row if t and not parse_value(t).text) >= len(row) // 2:
