@@ -264,6 +264,17 @@ class CellValue(NamedTuple):
 
 
 def parse_value(raw: str) -> CellValue:
+    # Cell texts recur across a batch (the template's labels, small counts), as folded
+    # labels do: short ones are parsed once, like `fold`'s.
+    return _parse_cached(raw) if len(raw) <= _CACHED_LENGTH else _parse_value(raw)
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(raw: str) -> CellValue:
+    return _parse_value(raw)
+
+
+def _parse_value(raw: str) -> CellValue:
     if raw.isascii() and raw.isdigit():  # most value cells: a plain count
         return CellValue(raw, Decimal(raw))
     cleaned = fold_width(raw).strip().replace(" ", "")

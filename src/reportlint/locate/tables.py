@@ -329,20 +329,20 @@ _FINAL_NOTE = re.compile(r"\([^()]*\)$")
 
 class _RowIndex(NamedTuple):
     """A table's rows by the literals their labels squeeze to (with and without the
-    enumerator): literal → the rows' places among the candidates; `lengths`, the literals'
-    lengths, longest first."""
+    enumerator), filed under each literal's last character: that character → (literal, the
+    rows' places among the candidates)."""
 
-    places: dict[str, tuple[int, ...]]
-    lengths: tuple[int, ...]
+    by_last: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]
 
     def rows_ending(self, view: str) -> set[int]:
         """The rows one of whose literals ends the label's view, or ends it before a final note:
         in the view, only a note can follow a label that ends its cells (the rest was dropped).
-        Only suffixes as long as some literal are looked up, so a long cell stays linear."""
+        Only the literals ending in the view's last character are compared, so a long cell
+        stays linear."""
         found: set[int] = set()
         for text in {view, _FINAL_NOTE.sub("", view) if view.endswith(")") else view}:
-            for length in self.lengths:
-                if length <= len(text) and (places := self.places.get(text[len(text) - length:])):
+            for literal, places in self.by_last.get(text[-1:], ()):
+                if text.endswith(literal):
                     found.update(places)
         return found
 
@@ -356,8 +356,11 @@ def _row_index(candidates: tuple[Row, ...]) -> _RowIndex:
             for literal in {core, enum + core}:
                 if order not in places.setdefault(literal, []):
                     places[literal].append(order)
-    return _RowIndex({literal: tuple(orders) for literal, orders in places.items()},
-                     tuple(sorted({len(literal) for literal in places if literal}, reverse=True)))
+    by_last: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for literal, orders in places.items():
+        if literal:  # an empty literal ends every label: it names no row
+            by_last.setdefault(literal[-1], []).append((literal, tuple(orders)))
+    return _RowIndex({last: tuple(entries) for last, entries in by_last.items()})
 
 
 def _at(row: list[Cell | None], col: int) -> Cell | None:
