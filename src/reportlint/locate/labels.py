@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from reportlint.normalize import fold_width
@@ -25,6 +26,7 @@ from reportlint.normalize import fold_width
 _ENUM_RE = re.compile(r"^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])(.*)$")
 _KEPT_RUN = re.compile(r"[^\s“”:/]+")  # whitespace and optional punctuation leave the view
 _DROPPED = re.compile(r"[\s“”:/]")
+_DROPPED_RUN = re.compile(r"([\s“”:/]+)")
 _NOTE = re.compile(r"\s*\([^()\n]{0,40}\)")  # a trailing note, in the original text
 _NOTE_LIMIT = 40
 
@@ -70,16 +72,14 @@ class View(NamedTuple):
 def view_of(text: str) -> View:
     if _DROPPED.search(text) is None:  # most cell texts: one run, offsets unchanged
         return View(_same_commas(text), text, (0,), (0,), True)
-    run_view: list[int] = []
-    run_orig: list[int] = []
-    parts: list[str] = []
-    length = 0
-    for m in _KEPT_RUN.finditer(text):
-        run_view.append(length)
-        run_orig.append(m.start())
-        parts.append(m.group())
-        length += m.end() - m.start()
-    return View(_same_commas("".join(parts)), text, tuple(run_view), tuple(run_orig), False)
+    # split() alternates kept and dropped runs; their lengths give each kept run's offsets in
+    # the text and in the view, with no Python step per character or per match.
+    pieces = _DROPPED_RUN.split(text)
+    ends = list(accumulate(map(len, pieces)))
+    kept = [(piece, end - len(piece)) for piece, end in zip(pieces[::2], ends[::2], strict=True) if piece]
+    runs = [piece for piece, _ in kept]
+    run_view = tuple(accumulate(map(len, runs), initial=0))[:-1]
+    return View(_same_commas("".join(runs)), text, run_view, tuple(start for _, start in kept), False)
 
 
 class LabelHit(NamedTuple):
