@@ -68,6 +68,9 @@ class Table:
         """Row-major grid where every position points at the cell covering it."""
         grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
         for cell in self.cells:
+            if cell.rowspan == cell.colspan == 1 and cell.row < self.n_rows and cell.col < self.n_cols:
+                grid[cell.row][cell.col] = cell  # most cells: no loops to set up
+                continue
             for r in range(cell.row, min(cell.row + cell.rowspan, self.n_rows)):
                 for c in range(cell.col, min(cell.col + cell.colspan, self.n_cols)):
                     grid[r][c] = cell

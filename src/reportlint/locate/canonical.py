@@ -13,7 +13,6 @@ from functools import cached_property
 from itertools import islice, product
 from typing import NamedTuple
 
-from reportlint.locate.digits import consistent_splits
 from reportlint.locate.tables import RawRow, RawTable
 from reportlint.model import Location
 from reportlint.normalize import CellValue, parse_value
@@ -118,6 +117,9 @@ MAX_ROW_READINGS = 1_000  # readings kept for a row whose own sums leave it ambi
 def _row_readings(tokens: list[str], keys: list[CellKey], eqs: list[Equation]) -> list[tuple[str, ...]] | int:
     """The row's readings consistent with its own sums. Searching stops at the second; only
     then are the rest collected, so the other rows' sums can pick one (see `_solve`)."""
+    # Imported here: only run-together digits need it, and most reports have none.
+    from reportlint.locate.digits import consistent_splits
+
     index = {key: i for i, key in enumerate(keys)}
     row_eqs = [
         (tuple((t.sign, index[t.cell]) for t in e.left), tuple((t.sign, index[t.cell]) for t in e.right))
