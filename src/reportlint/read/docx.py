@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -147,12 +146,16 @@ _IN_PARAGRAPH = _InParagraph()
 _BODY = "body"
 
 
-@dataclass(eq=False)
+# The walk's working records are plain slotted classes: one is made per row and per cell, and a
+# dataclass costs more to make (and 0.3 ms each to define at start-up).
 class _OpenCell:
-    depth: int  # of its table: 1 for a table in the body
-    span: int = 1  # grid columns (w:gridSpan)
-    vmerge: str | None = None  # w:vMerge: "restart", or "continue" for the cells below the first
-    parts: list[list[str] | _OpenTable] = field(default_factory=list)  # paragraphs' text, nested tables
+    __slots__ = ("depth", "span", "vmerge", "parts")
+
+    def __init__(self, depth: int) -> None:
+        self.depth = depth  # of its table: 1 for a table in the body
+        self.span = 1  # grid columns (w:gridSpan)
+        self.vmerge: str | None = None  # w:vMerge: "restart", or "continue" for the cells below the first
+        self.parts: list[list[str] | _OpenTable] = []  # its paragraphs' text and nested tables
 
     def text(self) -> str:
         texts: list[str] = []
@@ -164,18 +167,22 @@ class _OpenCell:
         return "\n".join(texts).strip()
 
 
-@dataclass(eq=False)
 class _OpenRow:
-    depth: int  # of its table
-    before: int = 0  # grid columns skipped before the first cell (w:gridBefore)
-    cells: list[_OpenCell] = field(default_factory=list)
+    __slots__ = ("depth", "before", "cells")
+
+    def __init__(self, depth: int) -> None:
+        self.depth = depth  # of its table
+        self.before = 0  # grid columns skipped before the first cell (w:gridBefore)
+        self.cells: list[_OpenCell] = []
 
 
-@dataclass(eq=False)
 class _OpenTable:
-    loc: Location
-    depth: int
-    rows: list[_OpenRow] = field(default_factory=list)
+    __slots__ = ("loc", "depth", "rows")
+
+    def __init__(self, loc: Location, depth: int) -> None:
+        self.loc = loc
+        self.depth = depth  # 1 for a table in the body
+        self.rows: list[_OpenRow] = []
 
     def table(self) -> Table:
         """The cells laid out on Word's grid: spans placed, a vertically merged cell once (the
@@ -227,18 +234,19 @@ class _Walker:
     def walk(self, body: Any) -> list[Block]:
         self.owners[body] = _BODY
         deleted = set(_DELETED(body))  # tracked deletions: their text is not the report's
+        placed = {_P: self._paragraph, _TBL: self._table, _TR: self._row, _TC: self._cell}
         for element in body.iter(*_WALKED):
             tag = element.tag
-            if tag == _T:
+            if tag == _T:  # the most frequent element first
                 if not deleted or element not in deleted:
                     self.text.append(element.text or "")
+            elif tag in placed:
+                placed[tag](element, self._owner(element))
             elif tag in _BREAKS:
                 if element.getparent().tag == _R and element not in deleted:  # a w:tab in w:tabs is a tab stop
                     self.text.append(_BREAKS[tag])
-            elif tag in _PROPERTIES:
-                self._property(tag, element)
             else:
-                self._structure(tag, element, self._owner(element))
+                self._property(tag, element)
         for paragraph, text in self.texts:
             paragraph.text = "".join(text)
         return [b.table() if isinstance(b, _OpenTable) else b for b in self.blocks]
@@ -252,19 +260,17 @@ class _Walker:
             parent = parent.getparent()
         return None
 
-    def _structure(self, tag: str, element: Any, owner: _Owner | None) -> None:
-        if tag == _P:
-            self._paragraph(element, owner)
-        elif tag == _TBL:
-            self._table(element, owner)
-        elif tag == _TR and isinstance(owner, _OpenTable):
+    def _row(self, tr: Any, owner: _Owner | None) -> None:
+        if isinstance(owner, _OpenTable):
             row = _OpenRow(owner.depth)
             owner.rows.append(row)
-            self.owners[element] = row
-        elif tag == _TC and isinstance(owner, _OpenRow):
+            self.owners[tr] = row
+
+    def _cell(self, tc: Any, owner: _Owner | None) -> None:
+        if isinstance(owner, _OpenRow):
             cell = _OpenCell(owner.depth)
             owner.cells.append(cell)
-            self.owners[element] = cell
+            self.owners[tc] = cell
 
     def _property(self, tag: str, element: Any) -> None:
         """A cell's or a row's own layout (in its w:tcPr or w:trPr); the old layout a tracked
