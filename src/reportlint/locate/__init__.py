@@ -12,14 +12,14 @@ from typing import Any
 
 from reportlint.locate.canonical import CanonicalTable, resolve
 from reportlint.locate.flat import FlatText, flatten
-from reportlint.locate.labels import compile_labels
+from reportlint.locate.labels import LabelHit, compile_labels
 from reportlint.locate.period import Period, find_period
 from reportlint.locate.sections import SectionLayout, find_sections
 from reportlint.locate.tables import RawTable, find_text_table, read_grid, table_score, table_text
 from reportlint.locate.title import Title, find_title
 from reportlint.locate.unit import find_issuer
 from reportlint.model import Block, Document, Location, Table
-from reportlint.normalize import fold, to_simplified
+from reportlint.normalize import to_simplified
 from reportlint.pack import Pack, Packs, run_packs
 from reportlint.relations import rule_equations
 
@@ -72,11 +72,12 @@ def build_report(doc: Document, packs: Packs | None = None) -> Report:
     year = issuer.year or (period.start_year if period else None)
     pack = packs.for_year(year)
     tables_doc = _simplified_tables(doc) if flat.traditional else doc  # converted once, used twice
-    layout_pack, foreign = _layout_pack(tables_doc, flat, pack, packs)
+    table_texts = {i: table_text(b) for i, b in enumerate(tables_doc.blocks) if isinstance(b, Table)}
+    layout_pack, foreign = _layout_pack([flat.text, *table_texts.values()], pack, packs)
     report = Report(doc, flat, pack, layout_pack, title, year, find_sections(flat, pack), period)
     report.foreign_marker = foreign
     report.unit = issuer.unit
-    _locate_tables(report, tables_doc)
+    _locate_tables(report, tables_doc, table_texts)
     return report
 
 
@@ -91,27 +92,28 @@ def _simplified_tables(doc: Document) -> Document:
     return Document(doc.path, doc.format, blocks)
 
 
-def _all_text(doc: Document, flat: FlatText) -> str:
-    return flat.text + "\n" + fold("\n".join(c.text for t in doc.tables for c in t.cells)).text
-
-
-def _layout_pack(doc: Document, flat: FlatText, pack: Pack, packs: Packs) -> tuple[Pack, str | None]:
-    """The pack whose table layout the document uses; a foreign one means an old template."""
-    text = _all_text(doc, flat)
-    if not pack.markers or compile_labels(pack.markers).search(text):
+def _layout_pack(texts: list[str], pack: Pack, packs: Packs) -> tuple[Pack, str | None]:
+    """The pack whose table layout the document uses; a foreign one means an old template.
+    `texts`: the prose, then each table's cells (folded); markers are looked for in that order."""
+    if not pack.markers or _first_marker(texts, pack.markers):
         return pack, None
     for other in packs.all():
         if other.id == pack.id or not other.markers:
             continue
-        m = compile_labels(other.markers).search(text)
+        m = _first_marker(texts, other.markers)
         if m:
             return other, m.group(0)
     return pack, None
 
 
-def _locate_tables(report: Report, doc: Document) -> None:
+def _first_marker(texts: list[str], markers: tuple[str, ...]) -> LabelHit | None:
+    labels = compile_labels(markers)
+    return next((m for text in texts if (m := labels.search(text)) is not None), None)
+
+
+def _locate_tables(report: Report, doc: Document, table_texts: dict[int, str]) -> None:
     flat, pack = report.flat, report.layout_pack
-    grids = _assign_grids(doc, pack)
+    grids = _assign_grids(doc, pack, table_texts)
     for tid, tdef in pack.tables.items():
         eqs = [e for r in report.pack.rules.values() if r.kind == "relation" and r.params.get("table") == tid
                for e in rule_equations(report.pack, r, tdef)]
@@ -139,13 +141,13 @@ def _locate_tables(report: Report, doc: Document) -> None:
             _note_image(report, tdef.section)
 
 
-def _assign_grids(doc: Document, pack: Pack) -> dict[str, list[tuple[int, Table]]]:
-    """Each physical table goes to the canonical table it resembles most."""
+def _assign_grids(doc: Document, pack: Pack, table_texts: dict[int, str]) -> dict[str, list[tuple[int, Table]]]:
+    """Each physical table (by its block index; `table_texts` holds its folded cells) goes to
+    the canonical table it resembles most."""
     out: dict[str, list[tuple[int, Table]]] = {}
-    for index, block in enumerate(doc.blocks):
-        if not isinstance(block, Table):
-            continue
-        text = table_text(block)
+    for index, text in table_texts.items():
+        block = doc.blocks[index]
+        assert isinstance(block, Table)
         scores = {tid: table_score(text, tdef) for tid, tdef in pack.tables.items()}
         best = max(scores, key=lambda t: scores[t]) if scores else None
         if best is not None and scores[best] >= _GRID_MIN_SCORE:
