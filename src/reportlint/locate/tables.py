@@ -280,14 +280,15 @@ def _grid_rows(
         row = _match_row(cells, candidates, taken, tdef, first_value_col is None, index)
         if row is None:
             continue
-        columns = [c.id for c in tdef.columns_of(row)]
+        row_columns = tdef.columns_of(row)
+        columns = [c.id for c in row_columns]
         extra: dict[str, str] = {}
         col_labels: list[str] | None = None
         if value_cols:
             by_col = {cid: _cell_text(_at(grid[r], c)) for c, _, cid in value_cols}
             tokens = [by_col.get(cid) for cid in columns]  # a column the header lacks stays absent (T303)
             extra = {cid: text for cid, text in by_col.items() if cid not in columns}
-            col_labels = [tdef.column(cid).label for cid in columns]
+            col_labels = [c.label for c in row_columns]
             label_cells = cells
         else:
             tokens = [c.text for c in cells[-len(columns):]] if len(cells) > len(columns) else [c.text for c in cells[1:]]
