@@ -31,14 +31,21 @@ class Equation(NamedTuple):
     cells: tuple[CellKey, ...]  # every term's cell, left then right
 
     def sides(self, values: dict[CellKey, Decimal]) -> tuple[Decimal, Decimal]:
-        def total(terms: tuple[Term, ...]) -> Decimal:
-            return sum((t.sign * values[t.cell] for t in terms), Decimal(0))
-
-        return total(self.left), total(self.right)
+        return _total(self.left, values), _total(self.right, values)
 
     def holds(self, values: dict[CellKey, Decimal]) -> bool:
         left, right = self.sides(values)
         return left == right if self.op == "eq" else left >= right
+
+
+def _total(terms: tuple[Term, ...], values: dict[CellKey, Decimal]) -> Decimal:
+    total = Decimal(0)
+    for sign, cell in terms:  # adding or subtracting: no Decimal made by multiplying with the sign
+        if sign > 0:
+            total += values[cell]
+        else:
+            total -= values[cell]
+    return total
 
 
 def _equation(left: list[Term], right: list[Term], op: str, along: str, key: str) -> Equation:

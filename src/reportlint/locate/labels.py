@@ -166,7 +166,10 @@ class LabelSet:
     def occurs_in(self, text: str) -> bool:
         """Whether `search(text)` would find a label: every label's bare literal is one of the
         alternatives, so a substring test on the view answers without the regex."""
-        view = view_of(text).text
+        return self.occurs_in_view(view_of(text).text)
+
+    def occurs_in_view(self, view: str) -> bool:
+        """`occurs_in` for a text whose view (`view_of(text).text`) is at hand."""
         return any(core in view for core in self._cores)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> LabelHit | None:

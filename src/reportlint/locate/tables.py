@@ -183,9 +183,16 @@ def table_text(table: Table) -> str:
 def table_score(text: str, tdef: TableDef) -> int:
     """How strongly a physical table (its `table_text`) looks like `tdef`: markers and row
     labels found."""
-    score = 3 * sum(1 for m in tdef.markers if compile_labels((m,)).occurs_in(text))
-    score += sum(1 for row in tdef.rows if row_regex(row).occurs_in(text))
-    return score
+    view = view_of(text).text
+    markers, rows = _scored_labels(tdef)
+    return 3 * sum(1 for m in markers if m.occurs_in_view(view)) + sum(1 for r in rows if r.occurs_in_view(view))
+
+
+@lru_cache(maxsize=64)
+def _scored_labels(tdef: TableDef) -> tuple[tuple[LabelSet, ...], tuple[LabelSet, ...]]:
+    """What `table_score` looks for: each marker, each row's labels (looked up once per table
+    definition, not once per physical table)."""
+    return tuple(compile_labels((m,)) for m in tdef.markers), tuple(row_regex(row) for row in tdef.rows)
 
 
 def read_grid(table: Table, tdef: TableDef, inherited: list[tuple[int, str, str]] | None = None) -> RawTable:
