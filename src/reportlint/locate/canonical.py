@@ -65,10 +65,11 @@ class CanonicalTable:
     def as_data(self) -> dict[str, dict[str, float | int | None]]:
         """The extract shape: {row id: {column id: value}}, null where unknown."""
         out: dict[str, dict[str, float | int | None]] = {}
+        numbers = self.numbers
         for row in self.definition.rows:
             out[row.id] = {}
             for col in self.definition.columns_of(row):
-                n = self.number((row.id, col.id)) if (row.id, col.id) in self.cells else None
+                n = numbers.get((row.id, col.id))  # None: no such cell, or text in it
                 out[row.id][col.id] = None if n is None else (int(n) if n == n.to_integral_value() else float(n))
         return out
 
