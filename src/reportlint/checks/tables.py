@@ -79,8 +79,9 @@ def cell_number(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding
     if old_layout(report):
         return  # cells read against a layout the report does not use: T306 says so
     for table in report.tables.values():
+        types = {c.id: c.type for c in table.definition.columns + table.definition.optional_columns}
         for (_, cid), cell in table.cells.items():
-            ctype = table.definition.column(cid).type
+            ctype = types[cid]
             v = cell.value
             bad = v.text or (v.value is not None and (
                 (ctype != "signed" and v.value < 0) or (ctype != "amount" and v.value != v.value.to_integral_value())
