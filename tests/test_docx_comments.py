@@ -150,3 +150,12 @@ def test_docx_format_needs_a_docx_or_a_folder(tmp_path: Path) -> None:
     assert result.stderr == ("reportlint: --format docx 把批注写入一个可读的 .docx：请只给一个 .docx 文件，"
                              "或用 -o 指定一个文件夹\n")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_missing_section_belongs_before_the_next_present_one_in_the_packs_order() -> None:
+    from reportlint.output.docx_anchor import where_section_belongs
+
+    heads: dict[str, int | None] = {"一": 2, "二": None, "三": None, "四": 14, "五": None, "六": None}
+    assert where_section_belongs("二", heads, 30) == 14  # 三 is missing too: before 四
+    assert where_section_belongs("五", heads, 30) == 30  # nothing after it: the last paragraph
+    assert where_section_belongs("七", heads, 30) == 30  # not in the pack: the last paragraph

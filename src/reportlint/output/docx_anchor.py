@@ -16,8 +16,9 @@ from reportlint.read.docx import grid_cells
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def anchor(finding: Finding, paragraphs: list[Any], tables: list[Any], heads: dict[str, int]) -> Any:
-    """The w:p to comment on."""
+def anchor(finding: Finding, paragraphs: list[Any], tables: list[Any], heads: dict[str, int | None]) -> Any:
+    """The w:p to comment on. `heads`: every section of the report's pack, in the pack's order,
+    with the paragraph number of its heading (None for a section the report lacks)."""
     loc = finding.location
     if loc.table and loc.table <= len(tables) and (loc.row or loc.column):
         return cell_paragraph(tables[loc.table - 1], loc.row, loc.column if isinstance(loc.column, str) else None)
@@ -32,11 +33,11 @@ def anchor(finding: Finding, paragraphs: list[Any], tables: list[Any], heads: di
     return next((p for p in paragraphs if "".join(p.itertext()).strip()), paragraphs[0] if paragraphs else None)
 
 
-def where_section_belongs(section: str, heads: dict[str, int], n_paragraphs: int) -> int | None:
-    """Paragraph number of the heading of the first section after `section` that is present,
-    else the last paragraph (a missing 六 belongs at the end)."""
-    order = "一二三四五六"
-    later = [heads[s] for s in order[order.index(section) + 1 :] if s in heads] if section in order else []
+def where_section_belongs(section: str, heads: dict[str, int | None], n_paragraphs: int) -> int | None:
+    """Paragraph number of the heading of the first section after `section` (in the pack's
+    order) that is present, else the last paragraph (a missing 六 belongs at the end)."""
+    order = list(heads)
+    later = [heads[s] for s in order[order.index(section) + 1 :] if heads[s]] if section in heads else []
     return later[0] if later else (n_paragraphs or None)
 
 

@@ -94,8 +94,9 @@ def comment_text(finding: Finding, lang: str) -> str:
     return f"{message}（{finding.code}）" if lang == "zh" else f"{message} ({finding.code})"
 
 
-def _section_heads(data: bytes, path: str) -> dict[str, int]:
-    """Section id → paragraph number of its heading, to place a missing section's comment."""
+def _section_heads(data: bytes, path: str) -> dict[str, int | None]:
+    """Each section of the report's pack, in the pack's order → the paragraph number of its
+    heading (None: not in the report), to place a missing section's comment."""
     from reportlint.locate import build_report
     from reportlint.read import read_bytes
 
@@ -103,8 +104,8 @@ def _section_heads(data: bytes, path: str) -> dict[str, int]:
         report = build_report(read_bytes(data, Path(path)))
     except Exception:  # the check already read this file; a second failure only costs the placement
         return {}
-    heads = {h.section.id: report.flat.locate(h.start).paragraph for h in report.layout.headings}
-    return {section: number for section, number in heads.items() if number}
+    found = {h.section.id: report.flat.locate(h.start).paragraph for h in report.layout.headings}
+    return {section.id: found.get(section.id) for section in report.pack.sections}
 
 
 def _runs(element: Any, document: Any) -> Any:
