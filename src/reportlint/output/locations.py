@@ -7,16 +7,25 @@ comes before a source line: a reader of a web page can count paragraphs, not HTM
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlint.messages import SEVERITY as SEVERITY_WORDS  # noqa: F401 - the writers' one name for them
 from reportlint.model import Location
 
-OFFICIAL_TABLES = ("二", "三", "四")  # the sections whose table the format fixes
+
+@lru_cache(maxsize=1)
+def _table_sections() -> frozenset[str]:
+    """The sections whose table the format fixes (二, 三, 四), as the shipped packs define them:
+    a table there is named after its section (表三)."""
+    from reportlint.pack import run_packs  # loaded already by the time a finding is written
+
+    return frozenset(table.section for pack in run_packs().all() for table in pack.tables.values())
 
 
 def table_name(loc: Location, lang: str = "zh") -> str | None:
     if loc.table is None:
         return None
-    if loc.section in OFFICIAL_TABLES:
+    if loc.section in _table_sections():
         return f"表{loc.section}" if lang == "zh" else f"table {loc.section}"
     return f"第{loc.table}个表格" if lang == "zh" else f"table no. {loc.table}"
 
