@@ -47,7 +47,7 @@ class Rounds:
     """How much to measure: the default run takes about two minutes, --batch about five."""
 
     warm_documents: int = 120
-    cold: int = 9
+    cold: int = 15  # pairs per start-up variant: one busy moment moves a 9-pair median
     scaling: int = 5
     digits: int = 5
     batch: int = 7  # the --jobs pairs: a 2-core VM's parallel speed varies from run to run
