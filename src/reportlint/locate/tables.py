@@ -281,9 +281,9 @@ def _grid_rows(
     first_value_col = min((c for c, _, _ in value_cols), default=None)
     candidates = tdef.rows + tdef.optional_rows
     index = _row_index(candidates)
+    taken: set[str] = set()  # the rows read so far
     for r in range(first_body, len(grid)):
         cells = _unique_cells(grid[r][:first_value_col] if first_value_col is not None else grid[r])
-        taken = {x.row_ids[0] for x in rows}
         row = _match_row(cells, candidates, taken, tdef, first_value_col is None, index)
         if row is None:
             continue
@@ -301,7 +301,8 @@ def _grid_rows(
             tokens = [c.text for c in cells[-len(columns):]] if len(cells) > len(columns) else [c.text for c in cells[1:]]
             label_cells = cells[: max(1, len(cells) - len(columns))]
         label_text = _printed_label(label_cells)
-        rows.append(RawRow((row.id,), label_text, tokens, True, loc.with_(row=label_text), col_labels, extra))
+        rows.append(RawRow((row.id,), label_text, tokens, True, loc.cell(label_text, loc.column), col_labels, extra))
+        taken.add(row.id)
     return rows
 
 
