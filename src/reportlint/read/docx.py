@@ -233,7 +233,8 @@ class _Walker:
 
     def walk(self, body: Any) -> list[Block]:
         self.owners[body] = _BODY
-        deleted = set(_DELETED(body))  # tracked deletions: their text is not the report's
+        # Tracked deletions: their text is not the report's (looked for first: most bodies have none).
+        deleted = set(_DELETED(body)) if next(body.iter(_DEL), None) is not None else set()
         placed = {_P: self._paragraph, _TBL: self._table, _TR: self._row, _TC: self._cell}
         for element in body.iter(*_WALKED):
             tag = element.tag
