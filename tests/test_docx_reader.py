@@ -83,3 +83,73 @@ def test_the_comment_writer_counts_blocks_and_cells_as_the_reader_does() -> None
         (1, 1, 1, None, "乙"), (1, 2, 1, "continue", "隐藏"),
         (2, 0, 1, None, "外内一内二尾"), (2, 1, 1, None, "123"), (2, 2, 1, None, "丙"),
     ]
+
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+
+ODD_BODY = (
+    _p("甲")
+    + "<w:ins><w:r><w:t>块间文字</w:t></w:r></w:ins>"  # a run between blocks belongs to no paragraph
+    # a text box drawn twice (the choice, and VML for older readers): its text is read once
+    + "<w:p><w:r><w:t>前</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>"
+    + "<w:txbxContent>" + _p("框") + "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+    + "<w:txbxContent>" + _p("框") + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    + "<w:r><w:t>后</w:t></w:r></w:p>"
+    # a formula's line break is a line break
+    + "<w:p><m:oMath><m:r><w:t>1</w:t><w:br/><w:t>2</w:t></m:r></m:oMath></w:p>"
+    # body content written twice the same way: the choice is read
+    + f"<mc:AlternateContent><mc:Choice Requires=\"w14\">{_p('选')}</mc:Choice>"
+    + f"<mc:Fallback>{_p('备')}</mc:Fallback></mc:AlternateContent>"
+    + "<w:tbl>"
+    + "<w:tr>" + _tc(_p("项目")) + _tc(_p("数量")) + "</w:tr>"
+    + _tc(_p("行外"))  # a cell outside any row is not laid out
+    + '<w:sdt><w:sdtContent><w:tr>' + _tc(_p("收到")) + _tc(_p("5"))  # a repeating-section row
+    + f"<w:tbl><w:tr>{_tc(_p('行中表'))}</w:tr></w:tbl>"  # a table where only cells can stand
+    + "</w:tr></w:sdtContent></w:sdt>"
+    + "</w:tbl>"
+    + "<w:ins><w:r><w:t>表后</w:t></w:r></w:ins>"
+)
+
+
+def _odd_document() -> bytes:
+    xml = f'<w:document xmlns:w="{W}" xmlns:mc="{MC}" xmlns:m="{M}"><w:body>{ODD_BODY}</w:body></w:document>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+def test_text_outside_paragraphs_fallbacks_and_misplaced_structure_are_not_read() -> None:
+    blocks = read_docx(_odd_document(), "odd.docx", Limits()).blocks
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["甲", "前框后", "1\n2", "选"]
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert [(c.text, c.row, c.col) for c in table.cells] == [("项目", 0, 0), ("数量", 0, 1), ("收到", 1, 0), ("5", 1, 1)]
+
+
+def test_the_comment_writer_finds_a_cell_in_a_repeating_section_row() -> None:
+    from reportlint.output.docx_anchor import cell_paragraph
+
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(_odd_document())).read("word/document.xml"))[0]
+    blocks = list(body_blocks(body))
+    assert [b.tag.split("}")[1] for b in blocks] == ["p", "p", "p", "p", "tbl"]
+    table = blocks[4]
+    assert [(r, col, "".join(tc.itertext())) for r, col, _, _, tc in grid_cells(table)] == [
+        (0, 0, "项目"), (0, 1, "数量"), (1, 0, "收到"), (1, 1, "5")]
+    assert "".join(cell_paragraph(table, "收到", "数量").itertext()) == "5"
+
+
+def test_one_traditional_hint_in_any_table_has_every_table_converted_for_the_layout_markers() -> None:
+    """採購 is not a hint of Traditional script, 總 is: the 2019 marker 政府集中采购 is found in the
+    first table because the second one has 總計 (as when all tables were searched as one text)."""
+    from reportlint.locate import build_report
+    from reportlint.model import Cell, Document, Location
+
+    def table(n: int, *texts: str) -> Table:
+        return Table([Cell(t, row=i, col=0) for i, t in enumerate(texts)], len(texts), 1, Location(table=n))
+
+    doc = Document("t.docx", "docx", [
+        Paragraph("某区2021年政府信息公开工作年度报告", Location(paragraph=1)),
+        table(1, "政府集中採購", "1"), table(2, "總計", "2")])
+    report = build_report(doc)
+    assert (report.layout_pack.id, report.foreign_marker) == ("gov-2019-60", "政府集中采购")

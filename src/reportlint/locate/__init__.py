@@ -19,7 +19,7 @@ from reportlint.locate.tables import RawTable, find_text_table, read_grid, table
 from reportlint.locate.title import Title, find_title
 from reportlint.locate.unit import find_issuer
 from reportlint.model import Block, Document, Location, Table
-from reportlint.normalize import to_simplified
+from reportlint.normalize import fold, needs_conversion, to_simplified
 from reportlint.pack import Pack, Packs, run_packs
 from reportlint.relations import rule_equations
 
@@ -73,7 +73,7 @@ def build_report(doc: Document, packs: Packs | None = None) -> Report:
     pack = packs.for_year(year)
     tables_doc = _simplified_tables(doc) if flat.traditional else doc  # converted once, used twice
     table_texts = {i: table_text(b) for i, b in enumerate(tables_doc.blocks) if isinstance(b, Table)}
-    layout_pack, foreign = _layout_pack([flat.text, *table_texts.values()], pack, packs)
+    layout_pack, foreign = _layout_pack([flat.text, *_marker_texts(tables_doc, table_texts)], pack, packs)
     report = Report(doc, flat, pack, layout_pack, title, year, find_sections(flat, pack), period)
     report.foreign_marker = foreign
     report.unit = issuer.unit
@@ -90,6 +90,15 @@ def _simplified_tables(doc: Document) -> Document:
             block = Table(cells, block.n_rows, block.n_cols, block.loc)
         blocks.append(block)
     return Document(doc.path, doc.format, blocks)
+
+
+def _marker_texts(doc: Document, table_texts: dict[int, str]) -> list[str]:
+    """Each table's text as the layout markers are looked for in it: one Traditional hint in any
+    table has all of them converted (a table's own score text decides for itself)."""
+    raw = {i: "\n".join(c.text for c in block.cells) for i, block in enumerate(doc.blocks) if isinstance(block, Table)}
+    if not any(needs_conversion(text) for text in raw.values()):
+        return list(table_texts.values())
+    return [fold(text, True).text for text in raw.values()]
 
 
 def _layout_pack(texts: list[str], pack: Pack, packs: Packs) -> tuple[Pack, str | None]:

@@ -88,8 +88,9 @@ def _find_column(texts: list[list[str]], column_label: str, row: int) -> int | N
 
 def _grid(table: Any) -> list[list[Any]]:
     """Row-major grid of w:tc elements; a vertically merged continuation points at its first cell."""
-    rows: list[list[Any]] = [[] for tr in table if tr.tag == f"{W}tr"]
+    rows: list[list[Any]] = []
     for r, column, span, vmerge, tc in grid_cells(table):
+        rows.extend([] for _ in range(r + 1 - len(rows)))  # rows in a content control count too
         row = rows[r]
         row.extend([None] * (column - len(row)))  # gridBefore
         above = rows[r - 1][column] if vmerge == "continue" and r > 0 and column < len(rows[r - 1]) else None

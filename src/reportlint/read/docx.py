@@ -19,7 +19,10 @@ from reportlint.read.errors import Limits, ReadError, too_many_blocks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc"))
-_T, _TAB, _BR, _CR, _DEL, _R = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "del", "r"))
+_T, _TAB, _BR, _CR, _DEL, _TABS, _R = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "del", "tabs", "r"))
+# What an older reader shows instead of the choice before it (a text box drawn in VML, say):
+# the same content again, so it is not read.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _VAL = f"{{{W}}}val"
 _TC_PR, _TR_PR, _GRID_SPAN, _GRID_BEFORE, _VMERGE = (f"{{{W}}}{t}" for t in ("tcPr", "trPr", "gridSpan", "gridBefore", "vMerge"))
 _BREAKS = {_TAB: "\t", _BR: "\n", _CR: "\n"}
@@ -112,9 +115,9 @@ def body_blocks(body: Any) -> Iterator[Any]:
     content controls or other wrappers put them. Paragraph and table numbers in locations count
     these; the reader's walk and the DOCX comment writer both follow this rule."""
     depth = 0
-    for event, element in etree.iterwalk(body, events=("start", "end"), tag=(_P, _TBL)):
+    for event, element in etree.iterwalk(body, events=("start", "end"), tag=(_P, _TBL, _FALLBACK)):
         if event == "start":
-            if depth == 0:
+            if depth == 0 and element.tag != _FALLBACK:
                 yield element
             depth += 1
         else:
@@ -126,13 +129,15 @@ def grid_cells(tbl: Any) -> Iterator[tuple[int, int, int, str | None, Any]]:
     or None, the w:tc), gridBefore skipped; rows and cells in content controls are the table's,
     a nested table's are not. The DOCX comment writer finds cells through this; the reader's
     walk lays out cells by the same rule."""
-    depth, r, col = 0, -1, 0
-    for event, element in etree.iterwalk(tbl, events=("start", "end"), tag=(_TBL, _TR, _TC)):
-        if element.tag == _TBL:
+    depth, r, col, in_row = 0, -1, 0, False
+    for event, element in etree.iterwalk(tbl, events=("start", "end"), tag=(_TBL, _TR, _TC, _FALLBACK)):
+        if element.tag in (_TBL, _FALLBACK):  # a nested table's cells, or a fallback's, are not this table's
             depth += 1 if event == "start" else -1
-        elif depth == 1 and event == "start" and element.tag == _TR:
-            r, col = r + 1, _grid_before(element)
-        elif depth == 1 and event == "start":
+        elif depth == 1 and element.tag == _TR:
+            in_row = event == "start"
+            if in_row:
+                r, col = r + 1, _grid_before(element)
+        elif depth == 1 and in_row and event == "start":  # a w:tc outside a row is not laid out
             span, vmerge = _cell_props(element)
             yield r, col, span, vmerge, element
             col += span
@@ -142,7 +147,12 @@ class _InParagraph:
     """Marks a paragraph: what is inside it (a text box's paragraphs or table) is its text."""
 
 
+class _Ignored:
+    """Marks what is not read: a fallback, or a table or cell where none can stand."""
+
+
 _IN_PARAGRAPH = _InParagraph()
+_IGNORED = _Ignored()
 _BODY = "body"
 
 
@@ -209,7 +219,7 @@ class _OpenTable:
         return Table(cells=cells, n_rows=len(self.rows), n_cols=n_cols, loc=self.loc)
 
 
-_Owner = str | _InParagraph | _OpenTable | _OpenRow | _OpenCell
+_Owner = str | _InParagraph | _Ignored | _OpenTable | _OpenRow | _OpenCell
 
 
 class _Walker:
@@ -230,27 +240,35 @@ class _Walker:
         self.n_tables = 0
         self.owners: dict[Any, _Owner] = {}
         self.text: list[str] = []  # the open paragraph's text
+        self.paragraph: Any = None  # the open paragraph's w:p
 
     def walk(self, body: Any) -> list[Block]:
         self.owners[body] = _BODY
+        self.owners.update((fallback, _IGNORED) for fallback in body.iter(_FALLBACK))
         # Tracked deletions: their text is not the report's (looked for first: most bodies have none).
         deleted = set(_DELETED(body)) if next(body.iter(_DEL), None) is not None else set()
         placed = {_P: self._paragraph, _TBL: self._table, _TR: self._row, _TC: self._cell}
         for element in body.iter(*_WALKED):
             tag = element.tag
             if tag == _T:  # the most frequent element first
-                if not deleted or element not in deleted:
+                if self._in_paragraph(element) and (not deleted or element not in deleted):
                     self.text.append(element.text or "")
             elif tag in placed:
                 placed[tag](element, self._owner(element))
             elif tag in _BREAKS:
-                if element.getparent().tag == _R and element not in deleted:  # a w:tab in w:tabs is a tab stop
-                    self.text.append(_BREAKS[tag])
+                if self._in_paragraph(element) and element.getparent().tag != _TABS and element not in deleted:
+                    self.text.append(_BREAKS[tag])  # a w:tab in w:tabs is a tab stop, not a tab
             else:
                 self._property(tag, element)
         for paragraph, text in self.texts:
             paragraph.text = "".join(text)
         return [b.table() if isinstance(b, _OpenTable) else b for b in self.blocks]
+
+    def _in_paragraph(self, element: Any) -> bool:
+        """Whether a text element belongs to the open paragraph: text between blocks (a run
+        outside any paragraph) or in a fallback is not read."""
+        run_parent = element.getparent().getparent()  # w:t in w:r in (usually) the w:p
+        return run_parent is self.paragraph or self._owner(element) is _IN_PARAGRAPH
 
     def _owner(self, element: Any) -> _Owner | None:
         parent = element.getparent()
@@ -266,12 +284,16 @@ class _Walker:
             row = _OpenRow(owner.depth)
             owner.rows.append(row)
             self.owners[tr] = row
+        elif owner is not _IN_PARAGRAPH:
+            self.owners[tr] = _IGNORED
 
     def _cell(self, tc: Any, owner: _Owner | None) -> None:
         if isinstance(owner, _OpenRow):
             cell = _OpenCell(owner.depth)
             owner.cells.append(cell)
             self.owners[tc] = cell
+        elif owner is not _IN_PARAGRAPH:
+            self.owners[tc] = _IGNORED  # a w:tc outside a row is not laid out
 
     def _property(self, tag: str, element: Any) -> None:
         """A cell's or a row's own layout (in its w:tcPr or w:trPr); the old layout a tracked
@@ -287,15 +309,18 @@ class _Walker:
     def _paragraph(self, p: Any, owner: _Owner | None) -> None:
         if owner is _IN_PARAGRAPH:
             return  # a text box's paragraph: its text goes on into the paragraph that holds it
+        if owner is not _BODY and not isinstance(owner, _OpenCell):
+            self.owners[p] = _IGNORED  # in a fallback, or where no paragraph can stand
+            return
         self.owners[p] = _IN_PARAGRAPH
-        self.text = []
-        if owner is _BODY:
+        self.paragraph, self.text = p, []
+        if isinstance(owner, _OpenCell):
+            owner.parts.append(self.text)
+        else:  # a paragraph of the body
             self.n_paragraphs += 1
             paragraph = _paragraph(p, Location(paragraph=self.n_paragraphs))
             self.blocks.append(paragraph)
             self.texts.append((paragraph, self.text))
-        elif isinstance(owner, _OpenCell):
-            owner.parts.append(self.text)
 
     def _table(self, tbl: Any, owner: _Owner | None) -> None:
         if owner is _BODY:
@@ -305,8 +330,11 @@ class _Walker:
         elif isinstance(owner, _OpenCell):
             table = _OpenTable(Location(), depth=owner.depth + 1)
             owner.parts.append(table)
-        else:
+        elif owner is _IN_PARAGRAPH:
             return  # a table in a text box is the text of its paragraph
+        else:
+            self.owners[tbl] = _IGNORED  # in a fallback, or where no table can stand (in a row)
+            return
         if table.depth > self.limits.max_table_depth:
             raise ReadError(
                 "F001",
