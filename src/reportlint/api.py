@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
@@ -180,14 +181,21 @@ def check_paths(
     # A Ctrl-C while the pool is still starting left it half-built and the exit hung, so
     # SIGINT waits until the pool exists and its __exit__ can terminate it.
     deferred = _defer_sigint()
+    # Frozen, the objects the workers inherit are left out of their garbage collections, which
+    # would otherwise touch, and so copy, every page of the parent's heap in each worker.
+    gc.freeze()
     try:
         pool = multiprocessing.Pool(jobs, initializer=_worker_init)
     except BaseException:
         _restore_sigint(deferred)
+        gc.unfreeze()
         raise
-    with pool:  # __exit__ terminates
-        _restore_sigint(deferred)  # a Ctrl-C that came during the start is raised here
-        yield from pool.imap(_check_one, work, chunksize=max(1, len(work) // (jobs * 32)))
+    try:
+        with pool:  # __exit__ terminates
+            _restore_sigint(deferred)  # a Ctrl-C that came during the start is raised here
+            yield from pool.imap(_check_one, work, chunksize=max(1, len(work) // (jobs * 32)))
+    finally:
+        gc.unfreeze()  # a caller's later garbage is collected as before
 
 
 def _defer_sigint() -> set[int | signal.Signals] | None:
