@@ -166,36 +166,39 @@ def check_paths(
     ctx = ctx or Context()
     limits = limits or Limits()
     work = [(p, ctx, limits, convert) for p in paths]
-    if jobs <= 1 or len(paths) < 2:
-        yield from map(_check_one, work)
+    if not work:
         return
-    import multiprocessing  # only batches pay for it
-
-    # The first file is checked here, before the fork: the workers then inherit its warm
-    # caches (compiled label patterns, the loaded packs) instead of each building them.
+    # The first file is checked here: it loads the packs and compiles the patterns the others
+    # use (and, in a pool, the workers inherit them instead of each building them). What it
+    # built lives as long as the run, so it is frozen out of the garbage collector's passes,
+    # which would otherwise walk it again and again (and, in a worker, copy every page of it).
     yield _check_one(work[0])
-    work = work[1:]
+    gc.freeze()
+    try:
+        if jobs <= 1 or len(work) < 2:
+            yield from map(_check_one, work[1:])
+        else:
+            yield from _pooled(work[1:], jobs)
+    finally:
+        gc.unfreeze()  # a caller's later garbage is collected as before
+
+
+def _pooled(work: list[tuple[str, Context, Limits, bool]], jobs: int) -> Iterator[FileResult]:
+    import multiprocessing  # only batches pay for it
 
     # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers quietly
     # on Ctrl-C or a closed pipe, where the executor's manager thread prints a traceback.
     # A Ctrl-C while the pool is still starting left it half-built and the exit hung, so
     # SIGINT waits until the pool exists and its __exit__ can terminate it.
     deferred = _defer_sigint()
-    # Frozen, the objects the workers inherit are left out of their garbage collections, which
-    # would otherwise touch, and so copy, every page of the parent's heap in each worker.
-    gc.freeze()
     try:
         pool = multiprocessing.Pool(jobs, initializer=_worker_init)
     except BaseException:
         _restore_sigint(deferred)
-        gc.unfreeze()
         raise
-    try:
-        with pool:  # __exit__ terminates
-            _restore_sigint(deferred)  # a Ctrl-C that came during the start is raised here
-            yield from pool.imap(_check_one, work, chunksize=max(1, len(work) // (jobs * 32)))
-    finally:
-        gc.unfreeze()  # a caller's later garbage is collected as before
+    with pool:  # __exit__ terminates
+        _restore_sigint(deferred)  # a Ctrl-C that came during the start is raised here
+        yield from pool.imap(_check_one, work, chunksize=max(1, len(work) // (jobs * 32)))
 
 
 def _defer_sigint() -> set[int | signal.Signals] | None:
