@@ -13,6 +13,8 @@ from reportlint.read.docx import body_blocks, grid_cells, read_docx
 from reportlint.read.errors import Limits
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
 
 def _p(text: str, extra: str = "") -> str:
@@ -48,11 +50,11 @@ BODY = (
 )
 
 
-def _document() -> bytes:
-    xml = f'<w:document xmlns:w="{W}"><w:body>{BODY}</w:body></w:document>'
+def _document(body: str = BODY) -> bytes:
+    namespaces = f'xmlns:w="{W}" xmlns:mc="{MC}" xmlns:m="{M}"'
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
-        z.writestr("word/document.xml", xml)
+        z.writestr("word/document.xml", f"<w:document {namespaces}><w:body>{body}</w:body></w:document>")
     return buffer.getvalue()
 
 
@@ -85,9 +87,6 @@ def test_the_comment_writer_counts_blocks_and_cells_as_the_reader_does() -> None
     ]
 
 
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-
 ODD_BODY = (
     _p("甲")
     + "<w:ins><w:r><w:t>块间文字</w:t></w:r></w:ins>"  # a run between blocks belongs to no paragraph
@@ -112,16 +111,8 @@ ODD_BODY = (
 )
 
 
-def _odd_document() -> bytes:
-    xml = f'<w:document xmlns:w="{W}" xmlns:mc="{MC}" xmlns:m="{M}"><w:body>{ODD_BODY}</w:body></w:document>'
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as z:
-        z.writestr("word/document.xml", xml)
-    return buffer.getvalue()
-
-
 def test_text_outside_paragraphs_fallbacks_and_misplaced_structure_are_not_read() -> None:
-    blocks = read_docx(_odd_document(), "odd.docx", Limits()).blocks
+    blocks = read_docx(_document(ODD_BODY), "odd.docx", Limits()).blocks
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["甲", "前框后", "1\n2", "选"]
     (table,) = [b for b in blocks if isinstance(b, Table)]
     assert [(c.text, c.row, c.col) for c in table.cells] == [("项目", 0, 0), ("数量", 0, 1), ("收到", 1, 0), ("5", 1, 1)]
@@ -130,7 +121,7 @@ def test_text_outside_paragraphs_fallbacks_and_misplaced_structure_are_not_read(
 def test_the_comment_writer_finds_a_cell_in_a_repeating_section_row() -> None:
     from reportlint.output.docx_anchor import cell_paragraph
 
-    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(_odd_document())).read("word/document.xml"))[0]
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(_document(ODD_BODY))).read("word/document.xml"))[0]
     blocks = list(body_blocks(body))
     assert [b.tag.split("}")[1] for b in blocks] == ["p", "p", "p", "p", "tbl"]
     table = blocks[4]
