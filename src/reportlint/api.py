@@ -8,6 +8,7 @@ import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlint.checks import run_rules
 from reportlint.checks.base import Context, make
@@ -154,36 +155,40 @@ def _walk(root: str) -> Iterator[str]:
     yield from sorted(found)
 
 
-def _check_one(args: tuple[str, Context, Limits, bool]) -> FileResult:
-    path, ctx, limits, convert = args
-    return check_path(path, ctx, limits, convert)
+class _Job(NamedTuple):
+    """How every file of a batch is checked: the run's context, limits and --convert."""
+
+    ctx: Context
+    limits: Limits
+    convert: bool
+
+    def check(self, path: str) -> FileResult:
+        return check_path(path, self.ctx, self.limits, self.convert)
 
 
 def check_paths(
     paths: list[str], ctx: Context | None = None, jobs: int = 1, limits: Limits | None = None, convert: bool = False
 ) -> Iterator[FileResult]:
     """Results in input order; with jobs > 1 files are checked in a process pool."""
-    ctx = ctx or Context()
-    limits = limits or Limits()
-    work = [(p, ctx, limits, convert) for p in paths]
-    if not work:
+    job = _Job(ctx or Context(), limits or Limits(), convert)
+    if not paths:
         return
     # The first file is checked here: it loads the packs and compiles the patterns the others
     # use (and, in a pool, the workers inherit them instead of each building them). What it
     # built lives as long as the run, so it is frozen out of the garbage collector's passes,
     # which would otherwise walk it again and again (and, in a worker, copy every page of it).
-    yield _check_one(work[0])
+    yield job.check(paths[0])
     gc.freeze()
     try:
-        if jobs <= 1 or len(work) < 2:
-            yield from map(_check_one, work[1:])
+        if jobs <= 1 or len(paths) < 2:
+            yield from map(job.check, paths[1:])
         else:
-            yield from _pooled(work[1:], jobs)
+            yield from _pooled(job, paths[1:], jobs)
     finally:
         gc.unfreeze()  # a caller's later garbage is collected as before
 
 
-def _pooled(work: list[tuple[str, Context, Limits, bool]], jobs: int) -> Iterator[FileResult]:
+def _pooled(job: _Job, paths: list[str], jobs: int) -> Iterator[FileResult]:
     import multiprocessing  # only batches pay for it
 
     # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers quietly
@@ -192,13 +197,15 @@ def _pooled(work: list[tuple[str, Context, Limits, bool]], jobs: int) -> Iterato
     # SIGINT waits until the pool exists and its __exit__ can terminate it.
     deferred = _defer_sigint()
     try:
-        pool = multiprocessing.Pool(jobs, initializer=_worker_init)
+        # The job goes to each worker once, at its start: with every file it was pickled again,
+        # last year's reports (--previous) and all, a megabyte for 200 of them.
+        pool = multiprocessing.Pool(jobs, initializer=_worker_init, initargs=(job,))
     except BaseException:
         _restore_sigint(deferred)
         raise
     with pool:  # __exit__ terminates
         _restore_sigint(deferred)  # a Ctrl-C that came during the start is raised here
-        yield from pool.imap(_check_one, work, chunksize=max(1, len(work) // (jobs * 32)))
+        yield from pool.imap(_check_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 32)))
 
 
 def _defer_sigint() -> set[int | signal.Signals] | None:
@@ -213,6 +220,17 @@ def _restore_sigint(previous: set[int | signal.Signals] | None) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them and exits with 130."""
+_worker_job: _Job | None = None  # set in each pool worker when it starts
+
+
+def _worker_init(job: _Job) -> None:
+    """Workers keep the batch's job, and leave Ctrl-C to the main process, which stops them
+    and exits with 130."""
+    global _worker_job
+    _worker_job = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _check_in_worker(path: str) -> FileResult:
+    assert _worker_job is not None, "a pool worker starts with _worker_init"
+    return _worker_job.check(path)
