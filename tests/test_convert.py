@@ -22,9 +22,12 @@ import os, sys, pathlib
 args = sys.argv[1:]
 outdir = pathlib.Path(args[args.index("--outdir") + 1])
 source = pathlib.Path(args[-1])
-assert any(a.startswith("-env:UserInstallation=") for a in args)
+profile = next(a for a in args if a.startswith("-env:UserInstallation=")).split("file://", 1)[1]
 if source.read_bytes().startswith(b"BROKEN"):
     sys.exit(1)  # LibreOffice gives up without writing anything
+if source.read_bytes().startswith(b"FIRST START") and not os.path.isdir(profile):
+    os.makedirs(profile)
+    sys.exit(81)  # a first start on a new profile: set up, restart asked for, nothing converted
 (outdir / (source.stem + ".docx")).write_bytes(pathlib.Path(os.environ["FAKE_DOCX"]).read_bytes())
 """
 
@@ -99,3 +102,11 @@ def test_real_libreoffice_round_trip(tmp_path: Path, office_profile: str) -> Non
     proc = subprocess.run([sys.executable, "-m", "reportlint", "check", "-f", "json", "--convert",
                            str(tmp_path / "r.odt")], capture_output=True, cwd=REPO, timeout=180)
     assert proc.returncode == 0, (proc.stdout.decode(), proc.stderr.decode())
+
+
+def test_convert_starts_libreoffice_again_when_its_first_start_converts_nothing(tmp_path: Path) -> None:
+    legacy = tmp_path / "unit.odt"
+    legacy.write_bytes(b"FIRST START" + b"\0" * 100)
+    proc = _run(tmp_path, "--convert", str(legacy))
+    assert proc.returncode == 1 and _codes(proc) == [["A401", "A403"]], proc.stderr.decode()
+    assert list((tmp_path / "tmp").iterdir()) == []

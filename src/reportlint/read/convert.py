@@ -33,15 +33,24 @@ def convert_to_docx(path: Path, timeout: float = CONVERT_TIMEOUT) -> bytes:
         profile = Path(tmp, "profile").as_uri()
         command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}",
                    "--convert-to", "docx", "--outdir", tmp, os.fspath(path.resolve())]
-        try:
-            subprocess.run(command, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            raise ReadError("F001", f"LibreOffice 转换超时（{timeout:.0f} 秒），未检查。",
-                            f"LibreOffice did not finish converting within {timeout:.0f} s") from None
-        except OSError as exc:
-            raise ReadError("F001", f"无法启动 LibreOffice：{exc}", f"cannot start LibreOffice: {exc}") from None
         converted = Path(tmp, path.stem + ".docx")
+        # LibreOffice's first start on a new profile sometimes sets the profile up, asks for a
+        # restart (exit code 81) and converts nothing; the second start, on that profile, does.
+        for _ in range(2):
+            _run_soffice(command, timeout)
+            if converted.is_file():
+                break
         if not converted.is_file():
             raise ReadError("F001", "LibreOffice 未能转换此文件（文件可能已损坏或加密）。",
                             "LibreOffice could not convert this file (damaged or encrypted?)")
         return converted.read_bytes()
+
+
+def _run_soffice(command: list[str], timeout: float) -> None:
+    try:
+        subprocess.run(command, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise ReadError("F001", f"LibreOffice 转换超时（{timeout:.0f} 秒），未检查。",
+                        f"LibreOffice did not finish converting within {timeout:.0f} s") from None
+    except OSError as exc:
+        raise ReadError("F001", f"无法启动 LibreOffice：{exc}", f"cannot start LibreOffice: {exc}") from None
