@@ -44,11 +44,11 @@ def _evaluate(report: Report, rule: RuleDef) -> Iterator[_Failure]:
     numbers = table.numbers
     for eq in rule_equations(report.pack, rule, table.definition):
         try:
-            values = {key: numbers[key] for key in eq.cells}
+            holds = eq.holds(numbers)
         except KeyError:
             continue  # a row or column the report lacks (T302/T303), or text in a cell (T304)
-        if not eq.holds(values):
-            yield table, eq, values
+        if not holds:
+            yield table, eq, {key: numbers[key] for key in eq.cells}
 
 
 def _side(terms: tuple[Term, ...], values: dict[tuple[str, str], Decimal]) -> str:
