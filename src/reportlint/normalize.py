@@ -109,8 +109,9 @@ def is_traditional(texts: list[str]) -> bool:
             break
     sample = "".join(parts)
     hints = len(_TRADITIONAL_HINT.findall(sample))
-    cjk = len(_NON_LATIN_LETTER.findall(sample))
-    return hints >= _TRADITIONAL_MIN_HINTS and hints >= _TRADITIONAL_MIN_SHARE * cjk
+    if hints < _TRADITIONAL_MIN_HINTS:
+        return False  # a Simplified report: no need to count its letters
+    return hints >= _TRADITIONAL_MIN_SHARE * len(_NON_LATIN_LETTER.findall(sample))
 
 
 @dataclass(frozen=True)
