@@ -112,7 +112,8 @@ def test_without_previous_the_history_rules_are_silent() -> None:
     assert not [f for f in check_text(now).findings if f.code[0] == "X" or f.code == "C605"]
 
 
-def test_batch_matches_previous_reports_by_unit(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with 2, last year's reports are read in a pool too
+def test_batch_matches_previous_reports_by_unit(tmp_path: Path, jobs: str) -> None:
     current = tables()
     previous = _previous_of(current)
     previous["applications"]["carried_forward"]["total"] = 7
@@ -124,7 +125,7 @@ def test_batch_matches_previous_reports_by_unit(tmp_path: Path) -> None:
     (tmp_path / "now" / "b.txt").write_text(good_now.replace("某某区", "乙区"), encoding="utf-8")
     (tmp_path / "before" / "a.txt").write_text(before.replace("某某区", "甲区"), encoding="utf-8")
     (tmp_path / "before" / "b.txt").write_text(good_before.replace("某某区", "乙区"), encoding="utf-8")
-    proc = run_cli("check", "-f", "json", "--previous", str(tmp_path / "before"), str(tmp_path / "now"))
+    proc = run_cli("check", "-f", "json", "--jobs", jobs, "--previous", str(tmp_path / "before"), str(tmp_path / "now"))
     files = {Path(f["path"]).name: [x["code"] for x in f["findings"]] for f in json.loads(proc.stdout)["files"]}
     assert files == {"a.txt": ["X701"], "b.txt": []}
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import os
-import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,6 +21,7 @@ from reportlint.read import Limits, ReadError, read_bytes, read_path
 from reportlint.read.registry import checkable_extensions
 from reportlint.timelimit import TimeLimitExceeded, time_limit
 from reportlint.units import unit_key
+from reportlint.workers import each_file
 
 __all__ = ["Context", "check_document", "check_path", "check_text", "check_paths", "expand_paths"]
 
@@ -80,23 +80,29 @@ def _guarded(name: str, ctx: Context, limits: Limits, read: Callable[[], Documen
                                            f"internal error while checking ({detail}); please report it"), ctx)
 
 
-def load_priors(paths: list[str], limits: Limits | None = None) -> tuple[list[Prior], list[str]]:
+def load_priors(paths: list[str], limits: Limits | None = None, jobs: int = 1) -> tuple[list[Prior], list[str]]:
     """Last year's reports for `--previous`: what each check needs of them, and the problems
-    (one line each) with those that could not be read."""
+    (one line each) with those that could not be read. With jobs > 1 they are read in a pool."""
     priors: list[Prior] = []
     problems: list[str] = []
-    for path in expand_paths(paths):
-        try:
-            with time_limit((limits or Limits()).max_seconds):
-                report = build_report(read_path(Path(path), limits))
-        except ReadError as err:
-            problems.append(f"{path}: {err.en}")
-            continue
-        except (TimeLimitExceeded, Exception) as exc:  # noqa: BLE001 - reported, the check goes on
-            problems.append(f"{path}: {type(exc).__name__}")
-            continue
-        priors.append(Prior(path, report.unit, report.year, tables_data(report), report.flat.text, unit_key(report.unit)))
+    for outcome in each_file(partial(_prior, limits=limits or Limits()), expand_paths(paths), jobs):
+        if isinstance(outcome, str):
+            problems.append(outcome)
+        else:
+            priors.append(outcome)
     return priors, problems
+
+
+def _prior(path: str, limits: Limits) -> Prior | str:
+    """What the checks need of one of last year's reports, or the problem reading it."""
+    try:
+        with time_limit(limits.max_seconds):
+            report = build_report(read_path(Path(path), limits))
+    except ReadError as err:
+        return f"{path}: {err.en}"
+    except (TimeLimitExceeded, Exception) as exc:  # noqa: BLE001 - reported, the check goes on
+        return f"{path}: {type(exc).__name__}"
+    return Prior(path, report.unit, report.year, tables_data(report), report.flat.text, unit_key(report.unit))
 
 
 def _unreadable(name: str, err: ReadError, ctx: Context) -> FileResult:
@@ -171,66 +177,4 @@ def check_paths(
 ) -> Iterator[FileResult]:
     """Results in input order; with jobs > 1 files are checked in a process pool."""
     job = _Job(ctx or Context(), limits or Limits(), convert)
-    if not paths:
-        return
-    # The first file is checked here: it loads the packs and compiles the patterns the others
-    # use (and, in a pool, the workers inherit them instead of each building them). What it
-    # built lives as long as the run, so it is frozen out of the garbage collector's passes,
-    # which would otherwise walk it again and again (and, in a worker, copy every page of it).
-    yield job.check(paths[0])
-    gc.freeze()
-    try:
-        if jobs <= 1 or len(paths) < 2:
-            yield from map(job.check, paths[1:])
-        else:
-            yield from _pooled(job, paths[1:], jobs)
-    finally:
-        gc.unfreeze()  # a caller's later garbage is collected as before
-
-
-def _pooled(job: _Job, paths: list[str], jobs: int) -> Iterator[FileResult]:
-    import multiprocessing  # only batches pay for it
-
-    # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers quietly
-    # on Ctrl-C or a closed pipe, where the executor's manager thread prints a traceback.
-    # A Ctrl-C while the pool is still starting left it half-built and the exit hung, so
-    # SIGINT waits until the pool exists and its __exit__ can terminate it.
-    deferred = _defer_sigint()
-    try:
-        # The job goes to each worker once, at its start: with every file it was pickled again,
-        # last year's reports (--previous) and all, a megabyte for 200 of them.
-        pool = multiprocessing.Pool(jobs, initializer=_worker_init, initargs=(job,))
-    except BaseException:
-        _restore_sigint(deferred)
-        raise
-    with pool:  # __exit__ terminates
-        _restore_sigint(deferred)  # a Ctrl-C that came during the start is raised here
-        yield from pool.imap(_check_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 32)))
-
-
-def _defer_sigint() -> set[int | signal.Signals] | None:
-    """Block SIGINT (where the platform can) and return the mask to restore."""
-    if not hasattr(signal, "pthread_sigmask"):
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-
-
-def _restore_sigint(previous: set[int | signal.Signals] | None) -> None:
-    if previous is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-_worker_job: _Job | None = None  # set in each pool worker when it starts
-
-
-def _worker_init(job: _Job) -> None:
-    """Workers keep the batch's job, and leave Ctrl-C to the main process, which stops them
-    and exits with 130."""
-    global _worker_job
-    _worker_job = job
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _check_in_worker(path: str) -> FileResult:
-    assert _worker_job is not None, "a pool worker starts with _worker_init"
-    return _worker_job.check(path)
+    yield from each_file(job.check, paths, jobs)

@@ -121,7 +121,8 @@ def check(
         raise fail(say("bad-unit-type", ui))
     limits = _limits(cfg, max_size_mb, timeout)
     expected = expected_units(units, ui)
-    ctx = ctx._replace(unit_type=unit_type or ctx.unit_type, priors=tuple(_priors(previous, limits, ui)))
+    priors = _priors(previous, limits, max(1, jobs), ui)
+    ctx = ctx._replace(unit_type=unit_type or ctx.unit_type, priors=tuple(priors))
     convert = convert or bool(cfg.get("convert", False))
     scan = scan_paths(paths)
     files = _not_excluded(scan.files, cfg.get("exclude", ()), cfg_root)
@@ -165,12 +166,12 @@ def _annotate_into(results: list[FileResult], folder: Path, lang: str) -> None:
     note += say("docx-skipped", lang, n=len(skipped)) if skipped else ""
     sys.stderr.write(f"reportlint: {note}\n")
 
-def _priors(paths: list[str] | None, limits: Any, lang: str) -> list[Any]:
+def _priors(paths: list[str] | None, limits: Any, jobs: int, lang: str) -> list[Any]:
     from reportlint.api import load_priors
 
     if not paths:
         return []
-    priors, problems = load_priors(paths, limits)
+    priors, problems = load_priors(paths, limits, jobs)
     for problem in problems:
         sys.stderr.write(f"reportlint: {say('previous-problem', lang, problem=problem)}\n")
     if not priors:
