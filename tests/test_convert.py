@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -32,20 +33,39 @@ if source.read_bytes().startswith(b"FIRST START") and not os.path.isdir(profile)
 """
 
 
-def _run(tmp_path: Path, *args: str, with_soffice: bool = True) -> subprocess.CompletedProcess[bytes]:
+# Like LibreOffice's `soffice`, a launcher whose child does the work: here the child would write
+# a file a second later, and the launcher waits far longer than any time limit.
+HANGING_SOFFICE = """#!{python}
+import os, subprocess, sys, time
+late = "import pathlib, time; time.sleep(1); pathlib.Path(%r).write_text('late')" % os.environ["LATE"]
+subprocess.Popen([sys.executable, "-c", late])
+time.sleep(60)
+"""
+
+# Counts its starts, converts nothing, and fails as LibreOffice does on a damaged file.
+FAILING_SOFFICE = """#!{python}
+import os, pathlib
+with open(os.environ["STARTS"], "a") as starts:
+    starts.write("start\\n")
+"""
+
+
+def _run(tmp_path: Path, *args: str, with_soffice: bool = True, script: str = FAKE_SOFFICE,
+         ) -> subprocess.CompletedProcess[bytes]:
     bin_dir, temp = tmp_path / "bin", tmp_path / "tmp"
     bin_dir.mkdir(exist_ok=True)
     temp.mkdir(exist_ok=True)
     if with_soffice:
-        script = bin_dir / "soffice"
-        script.write_text(FAKE_SOFFICE.format(python=sys.executable))
-        script.chmod(0o755)
+        soffice = bin_dir / "soffice"
+        soffice.write_text(script.format(python=sys.executable))
+        soffice.chmod(0o755)
     broken = tables()
     broken["applications"]["new"]["total"] = 69
     (tmp_path / "converted.docx").write_bytes(docx_bytes(broken))
     path_dirs = [str(bin_dir)] + [d for d in os.environ["PATH"].split(os.pathsep)
                                   if not (Path(d) / "soffice").exists() and not (Path(d) / "libreoffice").exists()]
-    env = dict(os.environ, PATH=os.pathsep.join(path_dirs), TMPDIR=str(temp), FAKE_DOCX=str(tmp_path / "converted.docx"))
+    env = dict(os.environ, PATH=os.pathsep.join(path_dirs), TMPDIR=str(temp), FAKE_DOCX=str(tmp_path / "converted.docx"),
+               LATE=str(tmp_path / "late.txt"), STARTS=str(tmp_path / "starts.txt"))
     return subprocess.run([sys.executable, "-m", "reportlint", "check", "-f", "json", *args],
                           capture_output=True, cwd=REPO, env=env, timeout=120)
 
@@ -109,4 +129,22 @@ def test_convert_starts_libreoffice_again_when_its_first_start_converts_nothing(
     legacy.write_bytes(b"FIRST START" + b"\0" * 100)
     proc = _run(tmp_path, "--convert", str(legacy))
     assert proc.returncode == 1 and _codes(proc) == [["A401", "A403"]], proc.stderr.decode()
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_libreoffice_that_fails_is_started_once(tmp_path: Path) -> None:
+    legacy = tmp_path / "unit.odt"
+    legacy.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    proc = _run(tmp_path, "--convert", str(legacy), script=FAILING_SOFFICE)
+    assert proc.returncode == 2 and _codes(proc) == [["F001"]]
+    assert (tmp_path / "starts.txt").read_text() == "start\n"
+
+
+def test_a_time_out_stops_libreoffice_and_the_program_it_started(tmp_path: Path) -> None:
+    legacy = tmp_path / "unit.odt"
+    legacy.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    proc = _run(tmp_path, "--timeout", "0.5", "--convert", str(legacy), script=HANGING_SOFFICE)
+    assert proc.returncode == 2 and _codes(proc) == [["F001"]], proc.stderr.decode()
+    time.sleep(1.5)  # the launcher's child would have written by now
+    assert not (tmp_path / "late.txt").exists()
     assert list((tmp_path / "tmp").iterdir()) == []
