@@ -21,17 +21,10 @@ def each_file(task: Callable[[str], _Result], paths: Iterable[str], jobs: int = 
     if not paths:
         return
     yield task(paths[0])
-    # What the first file built lives as long as the run: frozen, the garbage collector's
-    # passes leave it alone, which would otherwise walk it again and again (and, in a pool's
-    # worker, write to every page of it, so that the fork's shared pages were copied).
-    gc.freeze()
-    try:
-        if jobs <= 1 or len(paths) < 2:
-            yield from map(task, paths[1:])
-        else:
-            yield from _pooled(task, paths[1:], jobs)
-    finally:
-        gc.unfreeze()  # a caller's later garbage is collected as before
+    if jobs <= 1 or len(paths) < 2:
+        yield from map(task, paths[1:])
+    else:
+        yield from _pooled(task, paths[1:], jobs)
 
 
 def _pooled(task: Callable[[str], _Result], paths: list[str], jobs: int) -> Iterator[_Result]:
@@ -42,6 +35,10 @@ def _pooled(task: Callable[[str], _Result], paths: list[str], jobs: int) -> Iter
     # A Ctrl-C while the pool is still starting left it half-built and the exit hung, so
     # SIGINT waits until the pool exists and its __exit__ can terminate it.
     deferred = _defer_sigint()
+    # Frozen while the workers are forked, what the parent built (the packs, the patterns) is
+    # left out of the workers' garbage collections, which would otherwise write to every page
+    # of it and so copy the pages the fork shares. The parent's own collector is untouched.
+    gc.freeze()
     try:
         # The task goes to each worker once, at its start: sent with every file, it was pickled
         # again each time, last year's reports (--previous) and all.
@@ -49,6 +46,8 @@ def _pooled(task: Callable[[str], _Result], paths: list[str], jobs: int) -> Iter
     except BaseException:
         _restore_sigint(deferred)
         raise
+    finally:
+        gc.unfreeze()
     with pool:  # __exit__ terminates
         _restore_sigint(deferred)  # a Ctrl-C that came during the start is raised here
         yield from pool.imap(_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 32)))
