@@ -124,7 +124,7 @@ def _written(blanks: list[TableCell]) -> str:
 
 
 def old_format(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Finding]:
-    if report.foreign_marker and report.layout_pack.id != report.pack.id and report.year:
+    if old_layout(report):
         tdef = next(iter(report.layout_pack.tables.values()))
         loc = report.tables[tdef.id].loc if tdef.id in report.tables else _heading_loc(report, tdef.section)
         yield make(rule, ctx, loc, expected=report.pack.title, actual=report.foreign_marker,

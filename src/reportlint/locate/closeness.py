@@ -9,19 +9,12 @@ character remembering its offset in the flat text — with a bounded edit distan
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from reportlint.normalize import SEPARATORS, compact
 
 _SKIP = re.compile(f"[{SEPARATORS}]")
 _STOP = "。\n"  # a heading never runs past a full stop or a line end
 _SLACK = 6  # key words may spread over this many characters beyond the title's length
-
-
-class CloseMatch(NamedTuple):
-    start: int  # offsets in the flat text: the numbering's start and the title's end
-    end: int
-    distance: int  # edit distance to the nearest wording; key-word matches count as max + 1
 
 
 def max_distance(title: str) -> int:

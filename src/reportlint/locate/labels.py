@@ -142,7 +142,7 @@ class LabelSet:
     @cached_property
     def _literal(self) -> re.Pattern[str]:
         """The literals, longest first: compiled on first search, as a row's set often only
-        answers `occurs_in`."""
+        answers `occurs_in_view`."""
         alternatives = sorted(self._literals, key=len, reverse=True)
         return re.compile("|".join(map(re.escape, alternatives)) or r"(?!)")
 
@@ -163,13 +163,10 @@ class LabelSet:
             floor = hit.finish
             at = view.view_pos(hit.finish)
 
-    def occurs_in(self, text: str) -> bool:
-        """Whether `search(text)` would find a label: every label's bare literal is one of the
-        alternatives, so a substring test on the view answers without the regex."""
-        return self.occurs_in_view(view_of(text).text)
-
     def occurs_in_view(self, view: str) -> bool:
-        """`occurs_in` for a text whose view (`view_of(text).text`) is at hand."""
+        """Whether `search` would find a label in the text whose view (`view_of(text).text`)
+        this is: every label's bare literal is one of the alternatives, so a substring test on
+        the view answers without the regex."""
         return any(core in view for core in self._cores)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> LabelHit | None:

@@ -25,8 +25,7 @@ SUMMARY_HEADERS = {
     "zh": ["单位", "年度", "文件", "状态", "错误", "警告", "提示", "备注"],
     "en": ["unit", "year", "file", "status", "errors", "warnings", "info", "notes"],
 }
-# A report's state, worst first; `missing` is a unit on --units that sent nothing (未报送).
-STATES = ("unreadable", "error", "warning", "passed", "missing")
+# A report's state; `missing` is a unit on --units that sent nothing (未报送).
 STATE_WORDS = {
     "zh": {"unreadable": "无法读取", "error": "有错误", "warning": "有警告", "passed": "通过", "missing": "未报送"},
     "en": {"unreadable": "unreadable", "error": "has errors", "warning": "has warnings", "passed": "passed",
