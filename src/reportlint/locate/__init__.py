@@ -15,7 +15,7 @@ from reportlint.locate.flat import FlatText, flatten
 from reportlint.locate.labels import LabelHit, compile_labels
 from reportlint.locate.period import Period, find_period
 from reportlint.locate.sections import SectionLayout, find_sections
-from reportlint.locate.tables import RawTable, find_text_table, read_grid, table_score, table_text
+from reportlint.locate.tables import RawTable, find_text_table, read_grid, table_score
 from reportlint.locate.title import Title, find_title
 from reportlint.locate.unit import find_issuer
 from reportlint.model import Block, Document, Location, Table
@@ -72,8 +72,9 @@ def build_report(doc: Document, packs: Packs | None = None) -> Report:
     year = issuer.year or (period.start_year if period else None)
     pack = packs.for_year(year)
     tables_doc = _simplified_tables(doc) if flat.traditional else doc  # converted once, used twice
-    table_texts = {i: table_text(b) for i, b in enumerate(tables_doc.blocks) if isinstance(b, Table)}
-    layout_pack, foreign = _layout_pack([flat.text, *_marker_texts(tables_doc, table_texts)], pack, packs)
+    cells = {i: "\n".join(c.text for c in b.cells) for i, b in enumerate(tables_doc.blocks) if isinstance(b, Table)}
+    table_texts = {i: fold(text).text for i, text in cells.items()}  # each table folded as its script says
+    layout_pack, foreign = _layout_pack([flat.text, *_marker_texts(cells, table_texts)], pack, packs)
     report = Report(doc, flat, pack, layout_pack, title, year, find_sections(flat, pack), period)
     report.foreign_marker = foreign
     report.unit = issuer.unit
@@ -92,13 +93,12 @@ def _simplified_tables(doc: Document) -> Document:
     return Document(doc.path, doc.format, blocks)
 
 
-def _marker_texts(doc: Document, table_texts: dict[int, str]) -> list[str]:
+def _marker_texts(cells: dict[int, str], table_texts: dict[int, str]) -> list[str]:
     """Each table's text as the layout markers are looked for in it: one Traditional hint in any
     table has all of them converted (a table's own score text decides for itself)."""
-    raw = {i: "\n".join(c.text for c in block.cells) for i, block in enumerate(doc.blocks) if isinstance(block, Table)}
-    if not any(needs_conversion(text) for text in raw.values()):
+    if not any(needs_conversion(text) for text in cells.values()):
         return list(table_texts.values())
-    return [fold(text, True).text for text in raw.values()]
+    return [fold(text, True).text for text in cells.values()]
 
 
 def _layout_pack(texts: list[str], pack: Pack, packs: Packs) -> tuple[Pack, str | None]:

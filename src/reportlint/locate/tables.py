@@ -175,14 +175,9 @@ def _text_single_row(flat: FlatText, tdef: TableDef, start: int, end: int) -> Ra
 # ---- grids --------------------------------------------------------------------------
 
 
-def table_text(table: Table) -> str:
-    """A physical table's cells, folded, as `table_score` looks for labels in them."""
-    return fold("\n".join(c.text for c in table.cells)).text
-
-
 def table_score(text: str, tdef: TableDef) -> int:
-    """How strongly a physical table (its `table_text`) looks like `tdef`: markers and row
-    labels found."""
+    """How strongly a physical table (`text`: its cells joined by line breaks, folded) looks
+    like `tdef`: markers and row labels found."""
     view = view_of(text).text
     markers, rows = _scored_labels(tdef)
     return 3 * sum(1 for m in markers if m.occurs_in_view(view)) + sum(1 for r in rows if r.occurs_in_view(view))
