@@ -17,7 +17,7 @@ from test_export_properties import FRAGMENTS
 
 from reportlint.model import FileResult, Finding, Location
 from reportlint.output import Options, render
-from reportlint.output.summary import CSP
+from reportlint.output.html import CSP
 
 PAYLOAD = ('<script>console.log("pwned")</script><img src=x onerror="console.log(\'img\')">'
            '<svg onload="alert(1)"></svg><iframe src="javascript:alert(2)"></iframe>')

@@ -118,7 +118,7 @@ def test_github_annotations_escape_by_the_workflow_command_rules(data: list[File
 @given(results())
 @SETTINGS
 def test_csv_round_trips_through_csv_reader(data: list[FileResult]) -> None:
-    from reportlint.output.summary import FINDING_HEADERS, finding_rows
+    from reportlint.output.rows import FINDING_HEADERS, finding_rows
 
     records = list(csv.reader(io.StringIO(_render(data, "csv").lstrip("\ufeff"), newline="")))
     expected = [csv_row(FINDING_HEADERS["zh"])] + [csv_row(row) for row in finding_rows(data, "zh")]

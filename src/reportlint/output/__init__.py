@@ -37,8 +37,8 @@ WRITERS: tuple[OutputFormat, ...] = (
     OutputFormat("github", "reportlint.output.ci:render_github"),
     OutputFormat("junit", "reportlint.output.ci:render_junit", (".xml",)),
     OutputFormat("csv", "reportlint.output.summary:render_csv"),
-    OutputFormat("xlsx", "reportlint.output.summary:render_xlsx", binary=True),
-    OutputFormat("html", "reportlint.output.summary:render_html", (".htm",)),
+    OutputFormat("xlsx", "reportlint.output.xlsx:render_xlsx", binary=True),
+    OutputFormat("html", "reportlint.output.html:render_html", (".htm",)),
     OutputFormat("docx", "reportlint.output.docx_comments:render_docx", binary=True),
 )
 DEFAULT_FORMAT = "text"

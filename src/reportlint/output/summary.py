@@ -1,6 +1,6 @@
-"""Exports for the supervising office: CSV (one row per finding), XLSX (`output.xlsx`) and the
-HTML report (`output.html`). The rows they share are built in `output.rows`, in the writer's
-language (`--lang`), Chinese by default.
+"""The supervising office's CSV export: one row per finding. Its other exports are XLSX
+(`output.xlsx`) and the HTML report (`output.html`); the rows all three share are built in
+`output.rows`, in the writer's language (`--lang`), Chinese by default.
 
 Report text is hostile until shown otherwise (see `safe`): every CSV and XLSX cell goes
 through the one neutralising step, names show hidden characters, and the HTML page escapes
@@ -14,13 +14,8 @@ import io
 from typing import Any
 
 from reportlint.model import FileResult
-from reportlint.output.html import CSP, render_html
-from reportlint.output.rows import FINDING_HEADERS, SUMMARY_HEADERS, finding_rows, lang_of, summary_rows
+from reportlint.output.rows import FINDING_HEADERS, finding_rows, lang_of
 from reportlint.output.safe import csv_row
-from reportlint.output.xlsx import render_xlsx
-
-__all__ = ["CSP", "FINDING_HEADERS", "SUMMARY_HEADERS", "finding_rows", "render_csv", "render_html", "render_xlsx",
-           "summary_rows"]
 
 
 def render_csv(results: list[FileResult], options: Any) -> str:
