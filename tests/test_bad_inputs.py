@@ -297,3 +297,18 @@ def test_a_bug_in_one_reader_does_not_stop_the_batch(tmp_path: Path, monkeypatch
     results = list(check_paths([str(page), str(SEED)]))
     assert [f.code for f in results[0].findings] == ["F001"] and "内部错误" in results[0].findings[0].message
     assert sorted(f.code for f in results[1].findings) == SEED_CODES
+
+
+def test_a_ctrl_c_lost_in_a_finalizer_still_stops_the_batch() -> None:
+    """Python may run the Ctrl-C handler inside a finalizer (a ZipFile's __del__), which swallows
+    its KeyboardInterrupt; the flag the handler sets stops the batch at the next file."""
+    from reportlint.cli.common import INTERRUPTED, until_interrupted
+
+    items = until_interrupted(iter([1, 2, 3]))
+    assert next(items) == 1
+    INTERRUPTED.set()  # what the handler does before raising the exception a __del__ then swallowed
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            next(items)
+    finally:
+        INTERRUPTED.clear()

@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from reportlint.cli import check, commands  # noqa: F401 - registers the commands on `app`
-from reportlint.cli.common import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, app
+from reportlint.cli.common import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, INTERRUPTED, app
 from reportlint.errors import UsageError
 from reportlint.messages import say, usage_error
 from reportlint.pack import PackError
@@ -22,8 +22,17 @@ __all__ = ["app", "main", "run"]
 
 def _interrupted(signum: int, frame: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the cleanup
+    INTERRUPTED.set()  # in case the exception below is raised, and lost, inside a finalizer
     sys.stderr.write(f"\nreportlint: {say('interrupted', _argv_lang())}\n")
     raise KeyboardInterrupt  # typer turns it into exit code 130; pool workers are terminated
+
+
+def _unraisable(unraisable: Any) -> None:
+    """A Ctrl-C whose handler ran inside a finalizer is not a traceback for the user: the
+    exception is lost there, and INTERRUPTED stops the batch instead."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _argv_lang() -> str:
@@ -39,6 +48,7 @@ def run() -> None:
     """Run the app with clean endings: no traceback on Ctrl-C or a closed pipe, usage errors
     in the run's language."""
     signal.signal(signal.SIGINT, _interrupted)
+    sys.unraisablehook = _unraisable
     try:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:
@@ -63,7 +73,7 @@ def run() -> None:
         detail = say("internal-error", _argv_lang(), kind=type(exc).__name__, detail=exc)
         sys.stderr.write(f"reportlint: {detail}\n")
         sys.exit(EXIT_USAGE)
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+    sys.exit(EXIT_INTERRUPTED if INTERRUPTED.is_set() else code if isinstance(code, int) else EXIT_OK)
 
 
 def _is_usage_error(exc: Exception) -> bool:

@@ -15,7 +15,17 @@ from typing import Annotated, Any
 import typer
 
 from reportlint.checks.base import Context
-from reportlint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, emit, expected_units, fail
+from reportlint.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    app,
+    emit,
+    expected_units,
+    fail,
+    stop_if_interrupted,
+    until_interrupted,
+)
 from reportlint.errors import UsageError
 from reportlint.messages import say
 from reportlint.model import SEVERITY_RANK, FileResult
@@ -122,6 +132,7 @@ def check(
     limits = _limits(cfg, max_size_mb, timeout)
     expected = expected_units(units, ui)
     priors = _priors(previous, limits, max(1, jobs), ui)
+    stop_if_interrupted()
     ctx = ctx._replace(unit_type=unit_type or ctx.unit_type, priors=tuple(priors))
     convert = convert or bool(cfg.get("convert", False))
     scan = scan_paths(paths)
@@ -134,7 +145,7 @@ def check(
     on_disk = [p for p in files if p != "-"]
     if "-" in files:
         results.append(check_bytes(sys.stdin.buffer.read(), ctx, "-", limits))
-    results.extend(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits, convert=convert))
+    results.extend(until_interrupted(check_paths(on_disk, ctx, jobs=max(1, jobs), limits=limits, convert=convert)))
     _apply_per_file_ignores(results, file_ignores, cfg_root)
     if output_format == "docx" and output is not None and (output.is_dir() or len(results) > 1):
         _annotate_into(results, output, ctx.lang)

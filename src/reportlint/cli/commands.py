@@ -23,6 +23,7 @@ from reportlint.cli.common import (
     emit,
     expected_units,
     fail,
+    until_interrupted,
 )
 from reportlint.errors import UsageError
 from reportlint.files import write_atomic
@@ -61,7 +62,8 @@ def aggregate_command(
     files = [p for p in scan.files if p != "-"]
     if not files:
         raise fail(say("aggregate-no-files", lang))
-    results, skipped = set_aside_non_reports(list(check_paths(files, Context(), jobs=max(1, jobs))), scan.named, [])
+    results, skipped = set_aside_non_reports(list(until_interrupted(check_paths(files, Context(), jobs=max(1, jobs)))),
+                                             scan.named, [])
     result = aggregate(results, year)
     if expected is not None:
         result.missing_units = [u.name for u in compare_units(expected, [(r.path, r.unit) for r in results]).missing]

@@ -5,8 +5,10 @@ output are written. Imports nothing from the command modules, so none of them cy
 # command's at start-up, and a string annotation costs it an eval and a compile (20 ms a run).
 
 import sys
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -23,6 +25,25 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+# Set by the Ctrl-C handler, which also raises KeyboardInterrupt. Python may run that handler
+# inside a finalizer (a ZipFile's __del__ while a DOCX is read), which swallows the exception
+# and lets the batch run on; the batch loops ask here between files (`until_interrupted`).
+INTERRUPTED = threading.Event()
+_Item = TypeVar("_Item")
+
+
+def until_interrupted(items: Iterable[_Item]) -> Iterator[_Item]:
+    """`items`, stopped with KeyboardInterrupt after Ctrl-C, even one whose exception was lost."""
+    for item in items:
+        stop_if_interrupted()
+        yield item
+    stop_if_interrupted()
+
+
+def stop_if_interrupted() -> None:
+    if INTERRUPTED.is_set():
+        raise KeyboardInterrupt
 
 
 def fail(message: str) -> typer.Exit:
