@@ -24,11 +24,12 @@ from typing import NamedTuple
 from reportlint.normalize import fold_width
 
 _ENUM_RE = re.compile(r"^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])(.*)$")
-_KEPT_RUN = re.compile(r"[^\s“”:/]+")  # whitespace and optional punctuation leave the view
-_DROPPED = re.compile(r"[\s“”:/]")
-_DROPPED_RUN = re.compile(r"([\s“”:/]+)")
-_NOTE = re.compile(r"\s*\([^()\n]{0,40}\)")  # a trailing note, in the original text
+_OPTIONAL = "“”:/"  # the punctuation a label may carry or omit: it leaves the view, with whitespace
+_KEPT_RUN = re.compile(rf"[^\s{_OPTIONAL}]+")
+_DROPPED = re.compile(rf"[\s{_OPTIONAL}]")
+_DROPPED_RUN = re.compile(rf"([\s{_OPTIONAL}]+)")
 _NOTE_LIMIT = 40
+_NOTE = re.compile(rf"\s*\([^()\n]{{0,{_NOTE_LIMIT}}}\)")  # a trailing note, in the original text
 
 
 def _same_commas(text: str) -> str:
@@ -205,14 +206,14 @@ class LabelSet:
 def _optional_lead(core: str) -> str:
     """The optional punctuation a label's core begins with (“), which the view drops."""
     stripped = "".join(ch for ch in core if not ch.isspace())
-    return stripped[: len(stripped) - len(stripped.lstrip("“”:/"))]
+    return stripped[: len(stripped) - len(stripped.lstrip(_OPTIONAL))]
 
 
 def _tail_pattern(core: str, notes: bool) -> re.Pattern[str]:
     """What may follow the literal core in the text: the label's own optional closing
     punctuation (”), then a trailing note; both optional, as the printed forms vary."""
     stripped = "".join(ch for ch in core if not ch.isspace())
-    return _tail_for(stripped[len(stripped.rstrip("“”:/")) :], notes)
+    return _tail_for(stripped[len(stripped.rstrip(_OPTIONAL)) :], notes)
 
 
 @lru_cache(maxsize=64)
