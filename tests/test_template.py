@@ -15,12 +15,18 @@ from typing import Any
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from helpers import REPO, check_docx
 from lxml import etree
 from typer.testing import CliRunner
 
 from reportlint.cli import app
+from reportlint.model import Table
+from reportlint.official_tables import official_cells
+from reportlint.pack import DEFAULT_PACK, load_pack
+from reportlint.read.docx import read_docx
+from reportlint.read.errors import Limits
 from reportlint.template import GUIDANCE, blank_template, build_docx, sample_sections, sample_tables
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -94,6 +100,28 @@ def test_table_three_columns_fit_the_page(blank: bytes) -> None:
     assert sum(widths) == pytest.approx(Mm(156).twips, abs=15)
     assert min(widths[3:]) >= Mm(12).twips  # three characters of 小五 per line in 商业企业 …
     assert widths[2] >= Mm(40).twips  # “1.本机关不掌握相关政府信息” in two lines at most
+
+
+def test_the_docx_tables_are_the_official_cells_the_sheets_write() -> None:
+    """One drawing of the official layout: each DOCX table, read back, holds the cells of
+    `official_cells` (text, place and span), with the row labels of one column flush left."""
+    data = io.BytesIO()
+    build_docx(YEAR, tables=sample_tables()).save(data)
+    read = read_docx(data.getvalue(), "sample.docx", Limits())
+    tables = [block for block in read.blocks if isinstance(block, Table)]
+    pack = load_pack(DEFAULT_PACK)
+    for table, tdef in zip(tables, pack.tables.values(), strict=True):
+        planned = official_cells(tdef, sample_tables()[tdef.id])
+        expected = {(c.row, c.col, c.rows, c.cols): "" if c.text is None else str(c.text) for c in planned.cells}
+        found = {(c.row, c.col, c.rowspan, c.colspan): c.text.replace("\n", "") for c in table.cells}
+        assert found == expected, tdef.id
+    written = docx.Document(data).tables[1]
+    places = {"三、本年度办理结果": (5, 0), "（一）予以公开, across two columns": (5, 1), "一、…, across three": (3, 0),
+              "（三）不予公开": (7, 1), "1.属于国家秘密": (7, 2), "the corner note": (0, 0)}
+    alignment = {name: written.cell(*place).paragraphs[0].alignment for name, place in places.items()}
+    left = WD_ALIGN_PARAGRAPH.LEFT
+    assert alignment == {"三、本年度办理结果": left, "（一）予以公开, across two columns": None, "一、…, across three": None,
+                         "（三）不予公开": left, "1.属于国家秘密": left, "the corner note": None}
 
 
 def test_blank_template_gives_one_placeholder_per_guidance_and_one_blank_per_table(blank: bytes) -> None:

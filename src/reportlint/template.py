@@ -10,10 +10,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlint.pack import DEFAULT_PACK, TableDef, is_item, load_pack
+from reportlint.official_tables import TableCells, official_cells
+from reportlint.pack import DEFAULT_PACK, load_pack
 
 Tables = dict[str, dict[str, dict[str, Any]]]
-
+# A header too long for its narrow column, broken where a reader would break it.
+LINE_BREAKS = {"法律服务机构": "法律服务\n机构"}
 
 
 def sample_tables() -> Tables:
@@ -119,129 +121,32 @@ def build_docx(
     stated = period if period is not None else f"本报告所列数据统计期限为{year}年1月1日至{year}年12月31日。"
     document.add_paragraph(f"根据《中华人民共和国政府信息公开条例》第五十条规定，编制本报告。{stated}")
     texts = sections if sections is not None else sample_sections(year)
-    builders = {"二": _disclosure, "三": _applications, "四": _reviews}
+    tables_of = {t.section: t for t in pack.tables.values()}
     for section in pack.sections:
         if section.id not in texts:
             continue
         document.add_heading(f"{section.id}、{section.title}", level=1)
         if texts[section.id]:
             document.add_paragraph(texts[section.id])
-        if section.id in builders:
-            tid = next(t.id for t in pack.tables.values() if t.section == section.id)
-            builders[section.id](document, pack.tables[tid], (tables or {}).get(tid, {}))
-            dress_table(document, tid)
+        if section.id in tables_of:
+            tdef = tables_of[section.id]
+            cells = official_cells(tdef, (tables or {}).get(tdef.id, {}))
+            _add_table(document, cells)
+            dress_table(document, tdef.id, cells.left_aligned())
     return document
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _cell_lookup(table: Any) -> Any:
-    """`cell(row, column)` for a table just added: its cells are listed once, where python-docx's
-    table.cell() walks the whole table on every call (half the build time of every DOCX fixture).
-    Merges here never overlap, so a listed cell stays valid until its own merge; values written
-    after merging go through table.rows[r].cells, which sees the merged grid."""
-    grid = [list(row.cells) for row in table.rows]
-
-    def cell(row: int, column: int) -> Any:
-        return grid[row][column]
-
-    return cell
-
-
-def _disclosure(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
-    blocks = [(caption or "", [row.id for row in rows]) for caption, rows in tdef.row_groups()]  # the pack's `group`s
-    n_rows = sum(2 + len(rows) for _, rows in blocks)
-    table = document.add_table(rows=n_rows, cols=4)
-    table.style = "Table Grid"
-    cell = _cell_lookup(table)
-    r = 0
-    for caption, row_ids in blocks:
-        cell(r, 0).merge(cell(r, 3)).text = caption
-        columns = tdef.columns_of(tdef.row(row_ids[0]))
-        cell(r + 1, 0).text = "信息内容"
-        if len(columns) == 1:
-            cell(r + 1, 1).merge(cell(r + 1, 3)).text = columns[0].label
-        else:
-            for i, col in enumerate(columns):
-                cell(r + 1, 1 + i).text = col.label
-        r += 2
-        for row_id in row_ids:
-            cell(r, 0).text = tdef.row(row_id).label
-            data = values.get(row_id, {})
-            if len(columns) == 1:
-                cell(r, 1).merge(cell(r, 3)).text = _text(data.get(columns[0].id))
-            else:
-                for i, col in enumerate(columns):
-                    cell(r, 1 + i).text = _text(data.get(col.id))
-            r += 1
-
-
-def _applications(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
-    """Three header rows (the corner note; the caption over the value columns; the columns'
-    own groups; the columns), then the rows: a numbered item (一、…) across the three label
-    columns, the results block under its caption, each row under its group (（三）不予公开)."""
-    rows = list(tdef.rows)
-    table = document.add_table(rows=3 + len(rows), cols=3 + len(tdef.columns))
-    table.style = "Table Grid"
-    cell = _cell_lookup(table)
-    last_col = 2 + len(tdef.columns)
-    cell(0, 0).merge(cell(2, 2)).text = tdef.corner
-    cell(0, 3).merge(cell(0, last_col)).text = tdef.columns_caption
-    col = 3
-    for caption, under in tdef.column_groups():
-        if caption:
-            cell(1, col).merge(cell(1, col + len(under) - 1)).text = caption
-            for i, column in enumerate(under):
-                cell(2, col + i).text = column.label.replace("机构", "\n机构") if column.id == "legal_services" else column.label
-        else:
-            cell(1, col).merge(cell(2, col)).text = under[0].label
-        col += len(under)
-    items = [i for i, row in enumerate(rows) if is_item(row.label)]
-    results = [i for i in range(len(rows)) if i not in items]
-    first, last = 3 + results[0], 3 + results[-1]
-    cell(first, 0).merge(cell(last, 0)).text = tdef.block_caption()
-    for label, members in tdef.row_groups():  # the pack's `group`s: （三）不予公开 over its rows 1.–8.
-        if label:
-            first_row = 3 + rows.index(members[0])
-            cell(first_row, 1).merge(cell(first_row + len(members) - 1, 1)).text = label
-    for i, row in enumerate(rows):
-        r = 3 + i
-        if i in items:
-            cell(r, 0).merge(cell(r, 2)).text = row.label
-        elif row.group:
-            cell(r, 2).text = row.label
-        else:
-            cell(r, 1).merge(cell(r, 2)).text = row.label
-        data = values.get(row.id, {})
-        cells = table.rows[r].cells  # one walk of the table per row, not per cell
-        for j, column in enumerate(tdef.columns):
-            if column.id in data:
-                cells[3 + j].text = _text(data[column.id])
-
-
-def _reviews(document: Any, tdef: TableDef, values: dict[str, dict[str, Any]]) -> None:
-    """One value row: each row of the pack is a block of the columns, under its label, and the
-    blocks of a group (行政诉讼) under the group's caption."""
-    width = len(tdef.columns)
-    table = document.add_table(rows=4, cols=width * len(tdef.rows))
-    table.style = "Table Grid"
-    cell = _cell_lookup(table)
-    start = 0
-    for caption, members in tdef.row_groups():
-        span = width * len(members)
-        if caption:
-            cell(0, start).merge(cell(0, start + span - 1)).text = caption
-            for i, row in enumerate(members):
-                cell(1, start + i * width).merge(cell(1, start + (i + 1) * width - 1)).text = row.label
-                for j, column in enumerate(tdef.columns):
-                    cell(2, start + i * width + j).text = column.label
-        else:
-            cell(0, start).merge(cell(0, start + span - 1)).text = members[0].label
-            for j, column in enumerate(tdef.columns):
-                cell(1, start + j).merge(cell(2, start + j)).text = column.label
-        start += span
-    for g, row in enumerate(tdef.rows):
-        for j, column in enumerate(tdef.columns):
-            cell(3, g * width + j).text = _text(values.get(row.id, {}).get(column.id))
+def _add_table(document: Any, table: TableCells) -> None:
+    """The cells as a DOCX table: each merged once, a value written only where one was given.
+    python-docx's table.cell() walks the whole table on every call (half the build time of
+    every DOCX fixture), so the cells are listed once; merges never overlap, so a listed cell
+    stays valid until its own merge."""
+    added = document.add_table(rows=table.n_rows, cols=table.n_cols)
+    added.style = "Table Grid"
+    grid = [list(row.cells) for row in added.rows]
+    for cell in table.cells:
+        target = grid[cell.row][cell.col]
+        if cell.rows > 1 or cell.cols > 1:
+            target = target.merge(grid[cell.row + cell.rows - 1][cell.col + cell.cols - 1])
+        if cell.text is not None and cell.text != "":
+            target.text = LINE_BREAKS.get(cell.text, str(cell.text))

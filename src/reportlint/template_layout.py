@@ -42,9 +42,6 @@ TABLE_WIDTHS_MM: dict[str, list[float]] = {
     "reviews": [10.4] * 15,
 }
 
-# (grid columns holding row labels, header rows above them): labels are set flush left.
-LABEL_COLUMNS = {"disclosure": (1, 0), "applications": (3, 3), "reviews": (0, 0)}
-
 
 def apply_page(document: Any) -> None:
     """A4 portrait with the GB/T 9704 margins, and the styles of a 公文."""
@@ -107,9 +104,10 @@ def _page_number(paragraph: Any) -> None:
     paragraph.add_run(" —").font.size = Pt(14)
 
 
-def dress_table(document: Any, table_id: str) -> None:
+def dress_table(document: Any, table_id: str, left_aligned: set[tuple[int, int]]) -> None:
     """The document's last table: fixed column widths that add up to the 版心, narrow cell
-    margins, the table's text style."""
+    margins, the table's text style; the row labels at the `left_aligned` grid positions set
+    flush left, so that they read as a list."""
     table = document.tables[-1]
     widths = [Mm(w) for w in TABLE_WIDTHS_MM[table_id]]
     table.autofit = False  # w:tblLayout fixed, in its schema place
@@ -129,7 +127,6 @@ def dress_table(document: Any, table_id: str) -> None:
         grid_col.set(qn("w:w"), str(width.twips))
     # The style id once: python-docx's paragraph.style setter looks the style up on every call.
     style_id = document.styles[SMALL_TABLE_STYLE if table_id != "disclosure" else TABLE_STYLE].style_id
-    label_columns, header_rows = LABEL_COLUMNS[table_id]
     for row_index, tr in enumerate(tbl.findall(qn("w:tr"))):
         column = 0
         for tc in tr.findall(qn("w:tc")):
@@ -137,8 +134,8 @@ def dress_table(document: Any, table_id: str) -> None:
             tc.width = sum(widths[column : column + span], Mm(0))
             for p in tc.findall(qn("w:p")):
                 p.get_or_add_pPr().style = style_id
-                if column < label_columns and span == 1 and row_index >= header_rows:
-                    Paragraph(p, table._parent).alignment = WD_ALIGN_PARAGRAPH.LEFT  # row labels read as a list
+                if (row_index, column) in left_aligned:
+                    Paragraph(p, table._parent).alignment = WD_ALIGN_PARAGRAPH.LEFT
             column += span
 
 
