@@ -24,6 +24,7 @@ from typing import Any
 from reportlint.model import FileResult, Finding
 from reportlint.output.locations import SEVERITY_WORDS, describe
 from reportlint.output.rows import (
+    COLOURS,
     NOTE_HEADERS,
     NOTE_INTROS,
     NOTE_TITLES,
@@ -32,7 +33,10 @@ from reportlint.output.rows import (
     batch_view,
     fix_text,
     lang_of,
+    missing_rows,
+    remarks_text,
     state,
+    summary_row,
     unit_shown,
 )
 from reportlint.output.safe import shown, shown_name
@@ -60,14 +64,12 @@ WORDS = {
 # long file name or message wraps in its own cell and the 单位 column keeps its width.
 SUMMARY_WIDTHS = (17, 6, 27, 10, 6, 6, 6, 22)
 FINDING_WIDTHS = (7, 7, 15, 33, 12, 10, 16)
-_COLOURS = {"error": ("#f8d7da", "#842029"), "unreadable": ("#e2e3e5", "#41464b"), "missing": ("#e2e3e5", "#41464b"),
-            "warning": ("#fff3cd", "#664d03"), "passed": ("#d1e7dd", "#0f5132"), "info": ("#cfe2ff", "#084298")}
 
 
 def _style() -> str:
     widths = "".join(f"col.w{w}{{width:{w}%}}" for w in sorted(set(SUMMARY_WIDTHS + FINDING_WIDTHS)))
-    states = "".join(f"tr.s-{k} td.st,.badge.s-{k}{{background:{bg};color:{fg}}}" for k, (bg, fg) in _COLOURS.items())
-    severities = "".join(f"tr.f-{k} td:first-child{{background:{_COLOURS[k][0]};color:{_COLOURS[k][1]};font-weight:bold}}"
+    states = "".join(f"tr.s-{k} td.st,.badge.s-{k}{{background:{bg};color:{fg}}}" for k, (bg, fg) in COLOURS.items())
+    severities = "".join(f"tr.f-{k} td:first-child{{background:{COLOURS[k][0]};color:{COLOURS[k][1]};font-weight:bold}}"
                          for k in ("error", "warning", "info"))
     hide = "#only-errors:checked~main "
     return (
@@ -152,26 +154,33 @@ def _by_unit(results: list[FileResult]) -> list[list[int]]:
 
 
 def _summary(results: list[FileResult], view: Any, lang: str, w: dict[str, Any]) -> str:
-    words = STATE_WORDS[lang]
-    join = "；" if lang == "zh" else "; "
     bodies = []
     for group in _by_unit(results):
-        rows = []
-        for i in group:
-            r, key, c = results[i], state(results[i]), results[i].counts()
-            link = f'<a href="#{_anchor(i)}">'
-            rows.append(
-                f'<tr class="s-{key}"><td>{link}{_e(unit_shown(r))}</a></td><td>{_e(r.year or "")}</td>'
-                f'<td>{link}{_e(shown_name(r.path))}</a></td><td class="st">{_e(words[key])}</td>'
-                f'<td class="n">{c["error"]}</td><td class="n">{c["warning"]}</td><td class="n">{c["info"]}</td>'
-                f"<td>{_e(join.join(view.remarks.get(r.path, [])))}</td></tr>")
+        rows = [_summary_row(i, results[i], view, lang) for i in group]
         bodies.append('<tbody class="unit">' + "".join(rows) + "</tbody>")
-    missing = "".join(f'<tr class="s-missing"><td>{_e(name)}</td><td></td><td></td><td class="st">{_e(words["missing"])}'
-                      "</td><td></td><td></td><td></td><td></td></tr>" for name, in view.missing)
+    missing = "".join(_row("missing", cells) for cells in missing_rows(view, lang))
     if missing:
         bodies.append('<tbody class="unit">' + missing + "</tbody>")
     return (f'<section id="summary"><h2>{_e(w["summary"])}</h2><table>'
             f"{_head(SUMMARY_HEADERS[lang], SUMMARY_WIDTHS)}{''.join(bodies)}</table></section>")
+
+
+def _summary_row(i: int, result: FileResult, view: Any, lang: str) -> str:
+    """The summary's row of a report file, its unit and file linking to the report below."""
+    unit, year, path, *rest = summary_row(result, view, lang)
+    link = f'<a href="#{_anchor(i)}">'
+    return _row(state(result), [f"{link}{_e(unit)}</a>", year, f"{link}{_e(path)}</a>", *rest], linked=True)
+
+
+def _row(key: str, cells: list[Any], linked: bool = False) -> str:
+    """A summary row in its state's colour: the state's cell marked, the counts set right;
+    `linked`: the unit's and the file's cells are markup already."""
+    out = []
+    for column, cell in enumerate(cells):
+        text = str(cell) if linked and column in (0, 2) else _e(cell)
+        attr = ' class="st"' if column == 3 else ' class="n"' if column in (4, 5, 6) and cell != "" else ""
+        out.append(f"<td{attr}>{text}</td>")
+    return f'<tr class="s-{key}">' + "".join(out) + "</tr>"
 
 
 def _finding_row(f: Finding, lang: str, w: dict[str, Any]) -> str:
@@ -206,7 +215,7 @@ def _report(i: int, r: FileResult, view: Any, lang: str, w: dict[str, Any]) -> s
     words = STATE_WORDS[lang]
     year = f" · {r.year}" if r.year else ""
     counts = " · ".join(f"{SEVERITY_WORDS[lang][k]} {c[k]}" for k in ("error", "warning", "info"))
-    remarks = ("；" if lang == "zh" else "; ").join(view.remarks.get(r.path, []))
+    remarks = remarks_text(view, r.path, lang)
     body = _parts(r.findings, lang, w) or f"<p>{_e(w['clean'])}</p>"
     return (f'<section class="report s-{key}" id="{_anchor(i)}"><h3>{_e(unit_shown(r))}{_e(year)} '
             f'<span class="badge s-{key}">{_e(words[key])}</span></h3>'

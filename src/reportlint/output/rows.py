@@ -31,6 +31,10 @@ STATE_WORDS = {
     "en": {"unreadable": "unreadable", "error": "has errors", "warning": "has warnings", "passed": "passed",
            "missing": "no report"},
 }
+# Background and text colours of a state, and of a finding's severity (error and warning are
+# both), the same in the HTML report and the XLSX summary.
+COLOURS = {"error": ("#f8d7da", "#842029"), "unreadable": ("#e2e3e5", "#41464b"), "missing": ("#e2e3e5", "#41464b"),
+           "warning": ("#fff3cd", "#664d03"), "passed": ("#d1e7dd", "#0f5132"), "info": ("#cfe2ff", "#084298")}
 NOTE_HEADERS = {
     "missing": {"zh": ["单位（名单所列）"], "en": ["unit (as listed)"]},
     "skipped": {"zh": ["文件", "原因"], "en": ["file", "reason"]},
@@ -129,15 +133,24 @@ def batch_view(results: list[FileResult], notes: Any, lang: str) -> BatchView:
     return view
 
 
+def remarks_text(view: BatchView, path: str, lang: str) -> str:
+    """A file's remarks (备注) joined as its language joins them."""
+    return ("；" if lang == "zh" else "; ").join(view.remarks.get(path, []))
+
+
+def summary_row(result: FileResult, view: BatchView, lang: str) -> list[Any]:
+    """A report file's row of the summary, under SUMMARY_HEADERS."""
+    c = result.counts()
+    return [unit_shown(result), result.year or "", shown_name(result.path), STATE_WORDS[lang][state(result)],
+            c["error"], c["warning"], c["info"], remarks_text(view, result.path, lang)]
+
+
+def missing_rows(view: BatchView, lang: str) -> list[list[Any]]:
+    """A row for each unit on --units that sent nothing (未报送), under SUMMARY_HEADERS."""
+    return [[name, "", "", STATE_WORDS[lang]["missing"], "", "", "", ""] for name, in view.missing]
+
+
 def summary_rows(results: list[FileResult], lang: str = "zh", notes: Any = None) -> list[list[Any]]:
     """One row per report file, then one per unit on --units that sent nothing (未报送)."""
-    words = STATE_WORDS[lang]
     view = batch_view(results, notes, lang)
-    rows: list[list[Any]] = []
-    for r in results:
-        c = r.counts()
-        rows.append([unit_shown(r), r.year or "", shown_name(r.path), words[state(r)], c["error"], c["warning"],
-                     c["info"], "；".join(view.remarks.get(r.path, [])) if lang == "zh" else
-                     "; ".join(view.remarks.get(r.path, []))])
-    rows += [[name, "", "", words["missing"], "", "", "", ""] for name, in view.missing]
-    return rows
+    return [summary_row(r, view, lang) for r in results] + missing_rows(view, lang)

@@ -16,6 +16,7 @@ from typing import Any
 
 from reportlint.model import FileResult
 from reportlint.output.rows import (
+    COLOURS,
     FINDING_HEADERS,
     NOTE_HEADERS,
     NOTE_TITLES,
@@ -30,8 +31,6 @@ from reportlint.output.safe import append_row
 
 SHEET_TITLES = {"zh": ("汇总", "问题明细"), "en": ("Summary", "Findings")}
 MIN_WIDTH, MAX_WIDTH = 6, 60
-# Fills for the 状态 column: the office sees at a glance which reports go back.
-STATE_FILLS = {"error": "F8D7DA", "unreadable": "E2E3E5", "missing": "E2E3E5", "warning": "FFF3CD", "passed": "D1E7DD"}
 HEADER_FILL = "F3F3F3"
 
 
@@ -112,9 +111,10 @@ def set_widths(sheet: Any) -> None:
 
 
 def colour_states(sheet: Any, column: int, lang: str) -> None:
+    """The 状态 column in its state's colour: the office sees at a glance which reports go back."""
     from openpyxl.styles import PatternFill
 
-    fills = {STATE_WORDS[lang][key]: PatternFill("solid", fgColor=colour) for key, colour in STATE_FILLS.items()}
+    fills = {word: PatternFill("solid", fgColor=COLOURS[key][0].lstrip("#").upper()) for key, word in STATE_WORDS[lang].items()}
     for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
         if cell.value in fills:
             cell.fill = fills[cell.value]
