@@ -95,13 +95,15 @@ def test_sub_heading_in_section_one_is_not_section_two() -> None:
     assert [f.code for f in check_text(text).findings] == []
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("第五部分 存在的主要问题及改进情况", "编号写作“第五部分”"),
-    ("五、存在问题及改进情况", "少了“的主要”"),
-    ("五、存在的主要问题及改进情况。", "标点或空格不同"),
+@pytest.mark.parametrize(("number", "title", "expected"), [
+    ("第五部分", "存在的主要问题及改进情况", "编号写作“第五部分”"),
+    ("五、", "存在问题及改进情况", "少了“的主要”"),
+    ("五、", "存在的主要问题及改进情况。", "标点或空格不同"),
+    ("", "存在的主要问题和改进情况", "“及”写作“和”"),
 ])
-def test_heading_difference_wording(written: str, expected: str) -> None:
-    assert heading_difference(written, "五", "存在的主要问题及改进情况") == expected
+def test_heading_difference_wording(number: str, title: str, expected: str) -> None:
+    section = next(s for s in PACK.sections if s.id == "五")
+    assert heading_difference(number, title, section) == expected
 
 
 def test_close_heading_numbered_as_a_part() -> None:

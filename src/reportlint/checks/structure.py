@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Any
@@ -12,7 +11,7 @@ from reportlint.locate import Report
 from reportlint.locate.sections import Heading
 from reportlint.model import Finding, Location
 from reportlint.normalize import compact
-from reportlint.pack import RuleDef
+from reportlint.pack import RuleDef, Section
 
 
 def looks_like_no_report(report: Report) -> bool:
@@ -60,18 +59,18 @@ def section_wording(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
             expected = f"{head.section.id}、{head.section.title}"
             yield make(rule, ctx, report.loc(head.start), expected=expected, actual=head.wording,
                        section=head.section.id, heading=head.wording,
-                       diff=heading_difference(head.wording, head.section.id, head.section.title, ctx.lang))
+                       diff=heading_difference(report.flat.quote(head.start, head.title_start),
+                                               report.flat.quote(head.title_start, head.end), head.section, ctx.lang))
 
 
-_NUMBER_RE = re.compile(r"^\s*(?:#+\s*)?(第\s*[一二三四五六]\s*部分\s*[、,.:，：．]?|[一二三四五六1-6]\s*[、,.:，：．]?)\s*")
 _PARTS_SHOWN = 3
 
 
-def heading_difference(written: str, section_id: str, template: str, lang: str = "zh") -> str:
+def heading_difference(number: str, title: str, section: Section, lang: str = "zh") -> str:
     """What differs from the template, as a writer would say it: 多了“的”字, 少了“息”字,
-    “情”写作“概”, 编号写作“第五部分”."""
-    m = _NUMBER_RE.match(written)
-    number, title = (m.group(1).strip(), written[m.end() :]) if m else ("", written)
+    “情”写作“概”, 编号写作“第五部分”. `number` and `title`: the heading's numbering (perhaps
+    none) and title, as written."""
+    section_id, template = section.id, section.title
     parts: list[str] = []
     if number and number != f"{section_id}、":
         parts.append(f"编号写作“{number}”" if lang == "zh" else f"numbered “{number}”")

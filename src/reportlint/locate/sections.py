@@ -25,6 +25,7 @@ class Heading(NamedTuple):
     end: int
     wording: str  # the heading as written (original text)
     exact: bool  # the template wording (numbering and title) was used
+    title_start: int  # where its title begins: after the numbering (at `start` when it has none)
 
 
 class SectionLayout(NamedTuple):
@@ -116,8 +117,8 @@ def find_sections(flat: FlatText, pack: Pack) -> SectionLayout:
                 contents.append(cluster[0][1])
                 contents_spans.append((cluster[0][1], cluster[-1][2]))
                 continue
-            for section, start, end, exact in cluster:
-                hits.append(Heading(section, start, end, flat.quote(start, end), exact))
+            for section, start, end, exact, title_start in cluster:
+                hits.append(Heading(section, start, end, flat.quote(start, end), exact, title_start))
     hits.sort(key=lambda h: h.start)
     first: dict[str, Heading] = {}
     duplicates: list[tuple[Heading, Heading]] = []
@@ -141,33 +142,35 @@ def _add_close_headings(
         before = [first[s.id].end for s in pack.sections[:rank] if s.id in first]
         after = [first[s.id].start for s in pack.sections[rank + 1 :] if s.id in first]
         low, high = (max(before) if before else 0), (min(after) if after else len(flat.text))
-        best: tuple[int, int, int] | None = None  # distance, start, end
+        best: tuple[int, int, int, int] | None = None  # distance, start, end, title start
         titles = (section.title, *section.variants)
         for m in _numbered_at(flat.text, section.id, low, high):
             if any(start <= m.start() < end for start, end in contents):
                 continue  # a contents line lists section names; it is not a heading
             close = closest_title(flat.text, m.end(), titles, section.keywords)
             if close is not None and close[1] <= high and (best is None or close[0] < best[0]):
-                best = (close[0], m.start(), close[1])
+                best = (close[0], m.start(), close[1], m.end())
         if best is not None:
-            first[section.id] = Heading(section, best[1], best[2], flat.quote(best[1], best[2]), False)
+            _, start, end, title_start = best
+            first[section.id] = Heading(section, start, end, flat.quote(start, end), False, title_start)
 
 
-def _paragraph_hits(
-    text: str, base: int, pack: Pack, heading_like: bool
-) -> list[tuple[Section, int, int, bool]]:
-    found: list[tuple[Section, int, int, bool]] = []
+_Hit = tuple[Section, int, int, bool, int]  # section, start, end, exact, title start
+
+
+def _paragraph_hits(text: str, base: int, pack: Pack, heading_like: bool) -> list[_Hit]:
+    found: list[_Hit] = []
     for section, titles in _patterns(pack):
         if not any(title[0] in text for title in (section.title, *section.variants)):
             continue  # the title's first character is absent: no heading of this section here
         for num, end in _numbered(text, titles, section.id):
             title = text[num.end() : end].strip()
             exact = compact(title) == compact(section.title) and _standard_number(num.group("num"), section)
-            found.append((section, base + num.start("num"), base + end, exact))
+            found.append((section, base + num.start("num"), base + end, exact, base + num.end()))
         if not found or all(f[0] is not section for f in found):
             bare = _bare(text, titles)
             if bare and (heading_like or len(text.strip()) <= len(section.title) + 8):
-                found.append((section, base + bare[0], base + bare[1], False))
+                found.append((section, base + bare[0], base + bare[1], False, base + bare[0]))
     found.sort(key=lambda f: f[1])
     return found
 
@@ -176,10 +179,8 @@ def _standard_number(num: str, section: Section) -> bool:
     return num.strip() == f"{section.id}、"
 
 
-def _clusters(
-    found: list[tuple[Section, int, int, bool]], text: str
-) -> list[list[tuple[Section, int, int, bool]]]:
-    clusters: list[list[tuple[Section, int, int, bool]]] = []
+def _clusters(found: list[_Hit], text: str) -> list[list[_Hit]]:
+    clusters: list[list[_Hit]] = []
     for hit in found:
         # a contents line names each section once: a repeat right after it is the first heading
         # (a report saved on one line runs “…六、其他需要报告的事项一、总体情况2021年…”)
