@@ -33,26 +33,24 @@ def search_start(paths: list[str]) -> Path:
     return Path(os.path.commonpath(resolved))
 
 
-def find_config(start: Path, lang: str = "zh") -> Path | None:
+def find_config(start: Path) -> Path | None:
     start = start.resolve()
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_section(candidate, lang)):
+            if candidate.is_file() and (name != "pyproject.toml" or _has_section(candidate)):
                 return candidate
     return None
 
 
-def _has_section(path: Path, lang: str) -> bool:
-    """A pyproject.toml counts when it has [tool.reportlint]; a broken one that mentions it is an error."""
+def _has_section(path: Path) -> bool:
+    """A pyproject.toml counts when it has [tool.reportlint]. Whether it parses is load_config's
+    to say (a broken one that names the section is an error, not a reason to look further up)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    if not re.search(r"^\s*\[\s*tool\s*\.\s*reportlint\s*[.\]]", text, re.MULTILINE):
-        return False
-    _parse(path, text, lang)
-    return True
+    return re.search(r"^\s*\[\s*tool\s*\.\s*reportlint\s*[.\]]", text, re.MULTILINE) is not None
 
 
 def load_config(path: Path, lang: str = "zh") -> dict[str, Any]:

@@ -78,7 +78,7 @@ def _load_config(path: Path | None, paths: list[str], lang: str | None) -> tuple
     if path is not None and not path.is_file():
         raise fail(say("config-not-found", lang or "zh", path=path))
     try:
-        found = path or find_config(search_start(paths), lang or "zh")
+        found = path or find_config(search_start(paths))
         return (load_config(found, lang or "zh") if found else {}), (found.parent if found else Path.cwd())
     except (PackError, UsageError) as err:  # a config that cannot be read or does not validate
         raise fail(str(err)) from None
