@@ -146,10 +146,7 @@ class _Splitter:
             self._take(piece - 1, len(self.pieces[piece - 1].digits) if piece else 0, index, current.digits, None)
             return
         first = end == len(current.digits)  # the token's last value: it carries the fraction
-        for size in range(1, min(MAX_DIGITS, end) + 1):
-            chunk = current.digits[end - size : end]
-            if size > 1 and chunk.startswith("0"):
-                continue
+        for size, chunk in _values_ending_at(current.digits, end):
             text = chunk + (current.fraction if first else "")
             value: int | Decimal = Decimal(text) if current.fraction and first else int(text)
             nxt = (piece - 1, len(self.pieces[piece - 1].digits) if piece else 0) if size == end else (piece, end - size)
@@ -213,6 +210,15 @@ class _Splitter:
                 high + _most(digits, uncut, plus) - _least(digits, uncut, minus))
 
 
+def _values_ending_at(digits: str, end: int) -> Iterator[tuple[int, str]]:
+    """The values a cut can take that end at digits[end]: (size, digits) from one digit up to
+    MAX_DIGITS, shortest first, none but a single 0 starting with 0. Every search cuts so."""
+    for size in range(1, min(MAX_DIGITS, end) + 1):
+        chunk = digits[end - size : end]
+        if size == 1 or chunk[0] != "0":
+            yield size, chunk
+
+
 _EMPTY = (1, 0)  # no way to cut: an interval no value lies in
 
 
@@ -223,10 +229,7 @@ def _sum_bounds(digits: str, count: int) -> list[list[tuple[int, int]]]:
     bounds = [[_EMPTY] * (count + 1) for _ in range(len(digits) + 1)]
     bounds[0][0] = (0, 0)
     for p in range(1, len(digits) + 1):
-        for size in range(1, min(MAX_DIGITS, p) + 1):
-            chunk = digits[p - size : p]
-            if size > 1 and chunk.startswith("0"):
-                continue
+        for size, chunk in _values_ending_at(digits, p):
             value = int(chunk)
             for k in range(1, count + 1):
                 low, high = bounds[p - size][k - 1]
@@ -304,10 +307,7 @@ class _TotalSplitter:
 
     def run(self) -> Search:
         digits = self.digits
-        for size in range(1, min(MAX_DIGITS, len(digits)) + 1):
-            chunk = digits[len(digits) - size :]
-            if size > 1 and chunk.startswith("0"):
-                continue
+        for size, chunk in _values_ending_at(digits, len(digits)):
             self.texts[self.parts] = chunk
             low, high = self.bounds[len(digits) - size][self.parts]
             if low <= int(chunk) <= high:
@@ -328,13 +328,10 @@ class _TotalSplitter:
             self.result.complete = False
             return
         found = len(self.result.readings)
-        for size in range(1, min(MAX_DIGITS, end) + 1):
-            chunk = self.digits[end - size : end]
+        for size, chunk in _values_ending_at(self.digits, end):
             value = int(chunk)
             if value > target:
                 break  # a longer chunk is larger still
-            if size > 1 and chunk.startswith("0"):
-                continue
             low, high = self.bounds[end - size][k - 1]
             if low <= target - value <= high:
                 self.texts[k - 1] = chunk
