@@ -106,6 +106,22 @@ def test_heading_difference_wording(number: str, title: str, expected: str) -> N
     assert heading_difference(number, title, section) == expected
 
 
+def test_a_long_heading_is_compared_whole_not_as_quoted() -> None:
+    """The quote in the message is cut at 60 characters; the difference is worked out on the
+    whole heading."""
+    text = report_text().replace("四、政府信息公开行政复议、行政诉讼情况\n",
+                                 "四、政府信息公开" + " " * 60 + "行政复议、行政诉讼请况\n", 1)
+    assert [(f.code, f.message.split("（")[-1]) for f in check_text(text).findings] == [("S104", "“情”写作“请”）。")]
+
+
+def test_a_number_on_its_own_line_is_quoted_with_its_title() -> None:
+    """A close heading (one character too many) whose number stands on the line above: the
+    message quotes both lines, and the heading it found differs only by that line break."""
+    text = report_text().replace("四、政府信息公开行政复议、行政诉讼情况\n", "四、\n政府信息公开行政复议、行政诉讼情况况\n", 1)
+    assert [(f.code, f.actual, f.message.split("（")[-1]) for f in check_text(text).findings] == [
+        ("S104", "四、 政府信息公开行政复议、行政诉讼情况", "标点或空格不同）。")]
+
+
 def test_close_heading_numbered_as_a_part() -> None:
     text = report_text().replace("二、主动公开政府信息情况\n", "第二部分 主动公开政府信息的情况\n", 1)
     assert [(f.code, f.actual, f.message.split("（")[-1]) for f in check_text(text).findings] == [

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info"]
-# Sections are numbered 一、二、…: numeral order, whatever sections a pack has.
-_SECTION_RANK = {numeral: rank for rank, numeral in enumerate("一二三四五六七八九十", 1)}
+_SECTION_RANK = {numeral: rank for rank, numeral in enumerate("一二三四五六", 1)}
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 

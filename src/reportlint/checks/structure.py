@@ -59,8 +59,9 @@ def section_wording(report: Report, rule: RuleDef, ctx: Context) -> Iterator[Fin
             expected = f"{head.section.id}、{head.section.title}"
             yield make(rule, ctx, report.loc(head.start), expected=expected, actual=head.wording,
                        section=head.section.id, heading=head.wording,
-                       diff=heading_difference(report.flat.quote(head.start, head.title_start),
-                                               report.flat.quote(head.title_start, head.end), head.section, ctx.lang))
+                       diff=heading_difference(report.flat.original(head.start, head.title_start).strip(),
+                                               report.flat.original(head.title_start, head.end).strip(),
+                                               head.section, ctx.lang))
 
 
 _PARTS_SHOWN = 3

@@ -41,12 +41,31 @@ class FlatText:
         i = self.para_index(start)
         base = self.starts[i]
         end = min(end, base + len(self.folded[i].text))
-        text = self.folded[i].orig_span(start - base, end - base).strip()
-        return text if len(text) <= limit else text[: limit - 1] + "…"
+        return shorten(self.folded[i].orig_span(start - base, end - base), limit)
+
+    def original(self, start: int, end: int) -> str:
+        """The original text for a folded span, whole: what a comparison needs, not a message.
+        A span across paragraphs (a heading's number on one line, its title on the next) keeps
+        each paragraph's part, joined by a line break."""
+        parts: list[str] = []
+        for i in range(self.para_index(start), len(self.folded)):
+            base = self.starts[i]
+            if base >= end and parts:
+                break
+            low, high = max(start, base) - base, min(end, base + len(self.folded[i].text)) - base
+            if high > low:
+                parts.append(self.folded[i].orig_span(low, high))
+        return "\n".join(parts)
 
     def para_end(self, pos: int) -> int:
         i = self.para_index(pos)
         return self.starts[i] + len(self.folded[i].text)
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """A quote for a message: stripped, and cut to `limit` characters with “…”."""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def flatten(doc: Document) -> FlatText:

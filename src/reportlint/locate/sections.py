@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reportlint.locate.closeness import closest_title
-from reportlint.locate.flat import FlatText
+from reportlint.locate.flat import FlatText, shorten
 from reportlint.locate.labels import LabelSet, compile_titles
 from reportlint.normalize import compact
 from reportlint.pack import Pack, Section
@@ -152,7 +152,8 @@ def _add_close_headings(
                 best = (close[0], m.start(), close[1], m.end())
         if best is not None:
             _, start, end, title_start = best
-            first[section.id] = Heading(section, start, end, flat.quote(start, end), False, title_start)
+            wording = shorten(flat.original(start, end).replace("\n", " "))  # 四、 on one line, its title on the next
+            first[section.id] = Heading(section, start, end, wording, False, title_start)
 
 
 _Hit = tuple[Section, int, int, bool, int]  # section, start, end, exact, title start
