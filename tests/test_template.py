@@ -102,9 +102,10 @@ def test_table_three_columns_fit_the_page(blank: bytes) -> None:
     assert widths[2] >= Mm(40).twips  # “1.本机关不掌握相关政府信息” in two lines at most
 
 
-def test_the_docx_tables_are_the_official_cells_the_sheets_write() -> None:
-    """One drawing of the official layout: each DOCX table, read back, holds the cells of
-    `official_cells` (text, place and span), with the row labels of one column flush left."""
+def test_the_docx_tables_are_the_official_cells() -> None:
+    """One drawing of the official layout (the XLSX sheets write the same cells, see
+    test_tables_xlsx_layout.py): each DOCX table, read back, holds the cells of `official_cells`
+    (text, place and span), with the row labels of one column flush left."""
     data = io.BytesIO()
     build_docx(YEAR, tables=sample_tables()).save(data)
     read = read_docx(data.getvalue(), "sample.docx", Limits())

@@ -32,7 +32,8 @@ class PlacedCell(NamedTuple):
     row: int  # 0-based, of its top-left position
     col: int
     text: Any  # a label, or the value given (None when none was)
-    kind: Kind  # caption: a block's caption (表二); header: above the rows; label: a row's; value
+    kind: Kind  # caption: a block's caption across the table (表二); header: any other cell above
+    # the rows (表三's and 表四's captions too); label: a row's label or its group's; value
     rows: int = 1  # how many grid rows and columns it covers
     cols: int = 1
 
@@ -44,12 +45,14 @@ class TableCells(NamedTuple):
     cells: list[PlacedCell]
 
     @property
-    def header_rows(self) -> int:
-        """The rows above the first row label or value: what a sheet keeps in view."""
+    def first_body_row(self) -> int:
+        """The first row holding a row label or a value; the rows above it are the header."""
         return min((c.row for c in self.cells if c.kind in ("label", "value")), default=self.n_rows)
 
-    def heading_rows(self) -> list[int]:
-        """Rows holding a caption or a header: 表二 repeats them for every block."""
+    @property
+    def caption_and_header_rows(self) -> list[int]:
+        """Every row holding a caption or a header cell: the header, and in 表二 each block's
+        caption and header rows too."""
         return sorted({c.row for c in self.cells if c.kind in ("caption", "header")})
 
     def left_aligned(self) -> set[tuple[int, int]]:
@@ -60,7 +63,8 @@ class TableCells(NamedTuple):
 
 
 def official_cells(tdef: TableDef, values: Values | None = None) -> TableCells:
-    """The table as the 2021 form lays it out, with `values` in its value cells."""
+    """The table as its pack lays it out (the 2021 form, or the 2019 trial), with `values` in
+    its value cells."""
     values = values or {}
     if tdef.layout == "single_row":
         return _blocks_of_columns(tdef, values)

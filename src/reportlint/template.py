@@ -11,10 +11,10 @@ import io
 from typing import Any
 
 from reportlint.official_tables import TableCells, official_cells
-from reportlint.pack import DEFAULT_PACK, load_pack
+from reportlint.pack import DEFAULT_PACK, TableDef, load_pack
 
 Tables = dict[str, dict[str, dict[str, Any]]]
-# A header too long for its narrow column, broken where a reader would break it.
+# A column header too long for its narrow column, broken where a reader would break it.
 LINE_BREAKS = {"法律服务机构": "法律服务\n机构"}
 
 
@@ -121,7 +121,9 @@ def build_docx(
     stated = period if period is not None else f"本报告所列数据统计期限为{year}年1月1日至{year}年12月31日。"
     document.add_paragraph(f"根据《中华人民共和国政府信息公开条例》第五十条规定，编制本报告。{stated}")
     texts = sections if sections is not None else sample_sections(year)
-    tables_of = {t.section: t for t in pack.tables.values()}
+    tables_of: dict[str, TableDef] = {}
+    for tdef in pack.tables.values():
+        tables_of.setdefault(tdef.section, tdef)  # a section's first table
     for section in pack.sections:
         if section.id not in texts:
             continue
@@ -149,4 +151,5 @@ def _add_table(document: Any, table: TableCells) -> None:
         if cell.rows > 1 or cell.cols > 1:
             target = target.merge(grid[cell.row + cell.rows - 1][cell.col + cell.cols - 1])
         if cell.text is not None and cell.text != "":
-            target.text = LINE_BREAKS.get(cell.text, str(cell.text))
+            text = str(cell.text)
+            target.text = LINE_BREAKS.get(text, text) if cell.kind == "header" else text

@@ -211,8 +211,9 @@ class _Splitter:
 
 
 def _values_ending_at(digits: str, end: int) -> Iterator[tuple[int, str]]:
-    """The values a cut can take that end at digits[end]: (size, digits) from one digit up to
-    MAX_DIGITS, shortest first, none but a single 0 starting with 0. Every search cuts so."""
+    """The values a cut can take whose last digit is digits[end - 1]: (size, digits) from one
+    digit up to MAX_DIGITS, shortest first, none but a single 0 starting with 0. Every search
+    cuts so."""
     for size in range(1, min(MAX_DIGITS, end) + 1):
         chunk = digits[end - size : end]
         if size == 1 or chunk[0] != "0":

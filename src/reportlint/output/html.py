@@ -215,7 +215,7 @@ def _report(i: int, r: FileResult, view: Any, lang: str, w: dict[str, Any]) -> s
     words = STATE_WORDS[lang]
     year = f" · {r.year}" if r.year else ""
     counts = " · ".join(f"{SEVERITY_WORDS[lang][k]} {c[k]}" for k in ("error", "warning", "info"))
-    remarks = remarks_text(view, r.path, lang)
+    remarks = remarks_text(r.path, view, lang)
     body = _parts(r.findings, lang, w) or f"<p>{_e(w['clean'])}</p>"
     return (f'<section class="report s-{key}" id="{_anchor(i)}"><h3>{_e(unit_shown(r))}{_e(year)} '
             f'<span class="badge s-{key}">{_e(words[key])}</span></h3>'

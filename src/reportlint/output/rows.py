@@ -133,7 +133,7 @@ def batch_view(results: list[FileResult], notes: Any, lang: str) -> BatchView:
     return view
 
 
-def remarks_text(view: BatchView, path: str, lang: str) -> str:
+def remarks_text(path: str, view: BatchView, lang: str) -> str:
     """A file's remarks (备注) joined as its language joins them."""
     return ("；" if lang == "zh" else "; ").join(view.remarks.get(path, []))
 
@@ -142,7 +142,7 @@ def summary_row(result: FileResult, view: BatchView, lang: str) -> list[Any]:
     """A report file's row of the summary, under SUMMARY_HEADERS."""
     c = result.counts()
     return [unit_shown(result), result.year or "", shown_name(result.path), STATE_WORDS[lang][state(result)],
-            c["error"], c["warning"], c["info"], remarks_text(view, result.path, lang)]
+            c["error"], c["warning"], c["info"], remarks_text(result.path, view, lang)]
 
 
 def missing_rows(view: BatchView, lang: str) -> list[list[Any]]:

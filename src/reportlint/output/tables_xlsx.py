@@ -1,8 +1,9 @@
 """Tables 二, 三 and 四 as sheets in the official layout, as `reportlint template` draws them:
 the cells of `official_tables`, written row by row and merged. Used by `aggregate` and `extract`.
 
-Rows are written whole through `safe.append_row` (cells a merge covers empty) and merged afterwards,
-so every cell passes the one neutralising step.
+Each row is written through `safe.append_row`, up to its last cell (the cells a merge covers
+empty), and merged afterwards, so every cell passes the one neutralising step. The sheets centre
+表三's narrow first column (its results caption) where the DOCX sets that caption flush left.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from typing import Any
 
 from reportlint.official_tables import TableCells, official_cells
 from reportlint.output.safe import append_row
-from reportlint.output.xlsx import finish_table
+from reportlint.output.xlsx import HEADER_FILL, finish_table
 from reportlint.pack import DEFAULT_PACK, Pack, load_pack
 
-LABEL_WIDTHS = (6, 12, 40)  # of 表三's label columns: the item and results caption, the group, the row
+# Widths of the label columns of a table whose labels take three (表三): the item and the results
+# caption, the group, the row's own label.
+LABEL_WIDTHS = (6, 12, 40)
 
 
 def add_table_sheets(book: Any, tables: dict[str, Any] | None, pack: Pack | None = None) -> None:
@@ -31,7 +34,7 @@ def add_table_sheets(book: Any, tables: dict[str, Any] | None, pack: Pack | None
 
 def _write(sheet: Any, table: TableCells) -> None:
     grid: list[list[Any]] = [[] for _ in range(table.n_rows)]
-    for cell in sorted(table.cells, key=lambda c: c.col):
+    for cell in table.cells:
         for r in range(cell.row, cell.row + cell.rows):
             row = grid[r]
             row += [None] * (cell.col + cell.cols - len(row))  # a row ends with its last cell
@@ -42,17 +45,16 @@ def _write(sheet: Any, table: TableCells) -> None:
         if cell.rows > 1 or cell.cols > 1:
             sheet.merge_cells(start_row=cell.row + 1, start_column=cell.col + 1,
                               end_row=cell.row + cell.rows, end_column=cell.col + cell.cols)
-    finish_table(sheet, header_rows=table.header_rows, autofilter=False)
-    _bold_rows(sheet, [r + 1 for r in table.heading_rows()])
-    if table.label_columns > 1:
-        _label_widths(sheet, LABEL_WIDTHS[-table.label_columns:], table.header_rows)
+    finish_table(sheet, header_rows=table.first_body_row, autofilter=False)
+    _bold_rows(sheet, [r + 1 for r in table.caption_and_header_rows])
+    if table.label_columns == len(LABEL_WIDTHS):
+        _label_widths(sheet, LABEL_WIDTHS, table.first_body_row)
 
 
 def _bold_rows(sheet: Any, rows: list[int]) -> None:
-    """Bold on the header's grey: 表二 repeats its caption and header rows for every block."""
+    """Bold on the header's grey: finish_table does so for the header, and 表二 repeats its
+    caption and header rows for every block below it."""
     from openpyxl.styles import Font, PatternFill
-
-    from reportlint.output.xlsx import HEADER_FILL
 
     for row in rows:
         for cell in sheet[row]:
