@@ -400,6 +400,18 @@ def measure(section: Callable[[], Iterator[Result]], name: str) -> list[Result]:
     return results
 
 
+def compile_package() -> None:
+    """Write the package's bytecode first, as `pip install` does for a user. In a checkout run
+    with PYTHONDONTWRITEBYTECODE (or after an edit), a stale or missing .pyc makes every cold
+    process compile those modules again: tens of milliseconds no user pays, which moved the
+    cold and --jobs figures by up to 0.1×."""
+    import compileall
+
+    import reportlint
+
+    compileall.compile_dir(Path(reportlint.__file__).parent, quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds: a smoke run")
@@ -407,6 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     rounds = QUICK if args.quick else Rounds()
+    compile_package()
     with tempfile.TemporaryDirectory(prefix="reportlint-bench-") as folder:
         tmp = Path(folder)
         sections: list[tuple[str, Callable[[], Iterator[Result]]]] = [
