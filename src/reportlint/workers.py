@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import signal
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -33,15 +32,13 @@ def _pooled(task: Callable[[str], _Result], paths: list[str], jobs: int) -> Iter
 
     # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers quietly
     # on Ctrl-C or a closed pipe, where the executor's manager thread prints a traceback.
-    # A Ctrl-C while the pool is still starting left it half-built and the exit hung, so
-    # SIGINT waits until the pool exists and its __exit__ can terminate it.
+    # SIGINT is blocked while the pool starts: a Ctrl-C then left the pool half-built and the
+    # exit hung; blocked, it is raised once the pool exists and its __exit__ can terminate it.
+    # The workers inherit the block, across exec too (spawn on macOS, forkserver on Linux from
+    # Python 3.14), and keep it: a terminal's Ctrl-C reaches every process of a batch, and a
+    # worker still importing printed a KeyboardInterrupt traceback.
     _start_resource_tracker(multiprocessing.get_start_method())
     deferred = _defer_sigint()
-    # The workers start with Ctrl-C ignored. Under spawn and forkserver (Windows and macOS; Linux
-    # from Python 3.14) a worker is a fresh interpreter, and a terminal's Ctrl-C, which reaches
-    # every process of the batch, printed a KeyboardInterrupt traceback from one still importing.
-    # An ignored signal stays ignored across exec, and Python then installs no handler of its own.
-    restore_handler = _ignore_sigint()
     # Frozen while the workers are forked, what the parent built (the packs, the patterns) is
     # left out of the workers' garbage collections, which would otherwise write to every page
     # of it and so copy the pages the fork shares. The parent's own collector is untouched.
@@ -51,22 +48,21 @@ def _pooled(task: Callable[[str], _Result], paths: list[str], jobs: int) -> Iter
         # again each time, last year's reports (--previous) and all.
         pool = multiprocessing.Pool(jobs, initializer=_worker_init, initargs=(task,))
     except BaseException:
-        restore_handler()
         _restore_sigint(deferred)
         raise
     finally:
         gc.unfreeze()
-    restore_handler()  # before the mask: a Ctrl-C held back meanwhile reaches the handler
     with pool:  # __exit__ terminates
         _restore_sigint(deferred)  # a Ctrl-C that came during the start is raised here
         yield from pool.imap(_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 32)))
 
 
 def _start_resource_tracker(method: str) -> None:
-    """Under spawn and forkserver the first pool starts multiprocessing's resource tracker, which
-    unblocks SIGINT once it has started it (its guard for bpo-33613). Inside the pool's start
-    that undid the deferral below: a Ctrl-C then was lost while the workers' was ignored, or
-    broke the start. Started first, the tracker leaves the deferral alone."""
+    """Under spawn and forkserver the first pool starts multiprocessing's resource tracker, and
+    starting it unblocks SIGINT (its guard for bpo-33613). Inside the pool's start that undid
+    the deferral: the workers started after it took Ctrl-C while importing, and one in the
+    parent broke the start. Started first, the tracker leaves the deferral alone. (One that died
+    is started again inside the pool, and unblocks again: rare, and no worse than before.)"""
     if method != "fork" and hasattr(signal, "pthread_sigmask"):
         from multiprocessing import resource_tracker
 
@@ -83,16 +79,6 @@ def _defer_sigint() -> set[int | signal.Signals] | None:
 def _restore_sigint(previous: set[int | signal.Signals] | None) -> None:
     if previous is not None:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _ignore_sigint() -> Callable[[], object]:
-    """Ignore SIGINT; returns what puts its handler back. Only the main thread can set one (a
-    library caller may run a batch in another): there nothing is changed."""
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # None: a handler set outside Python, which cannot be set again; the default is the nearest.
-    return lambda: signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
 
 
 _worker_task: Callable[[str], Any] | None = None  # set in each pool worker when it starts
